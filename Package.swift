@@ -1,0 +1,70 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "cwsync",
+    platforms: [.macOS(.v14), .iOS(.v17)],
+    products: [
+        .library(name: "CoinWeightAPI", targets: ["CoinWeightAPI"]),
+        .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
+        .executable(name: "cwsync", targets: ["cwsync"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // Wire models, the typed client and its transport. Foundation only.
+        .target(
+            name: "CoinWeightAPI",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // A local, faithful emulator of the coin-weight API for tests and first runs.
+        .target(
+            name: "CoinWeightEmulator",
+            dependencies: [
+                "CoinWeightAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cwsync",
+            dependencies: [
+                "CoinWeightAPI",
+                "CoinWeightEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Decoding and client behaviour without a server.
+        .testTarget(
+            name: "CoinWeightAPITests",
+            dependencies: ["CoinWeightAPI"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        // The client against the emulator over loopback HTTP, one test per endpoint.
+        .testTarget(
+            name: "CoinWeightContractTests",
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CoinWeightEmulatorTests",
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

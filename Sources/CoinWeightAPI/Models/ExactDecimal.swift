@@ -1,0 +1,93 @@
+import Foundation
+
+/// A decimal amount kept exactly as the server wrote it.
+///
+/// Prices and quantities travel as strings (`"0.00123"`). `ExactDecimal` keeps that text
+/// untouched for storage and round trips, and offers its numeric ``value`` as a `Decimal`
+/// for arithmetic and comparison. It never passes through `Double`.
+///
+/// ```swift
+/// let price = try ExactDecimal(validating: "0.00123")
+/// price.text            // "0.00123"
+/// price.fractionDigits  // 5
+/// ```
+public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
+    /// The text as written on the wire, for example `"10.000"`.
+    public let text: String
+    /// The numeric value of ``text``.
+    public let value: Decimal
+
+    /// Parses a plain decimal literal: an optional `-`, digits, and an optional fraction.
+    /// Returns `nil` for anything else (exponents, spaces, empty text, `NaN`).
+    public init?(_ text: String) {
+        guard ExactDecimal.isPlainDecimal(text),
+              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        self.text = text
+        self.value = value
+    }
+
+    /// Parses like ``init(_:)`` but throws a message that quotes the rejected text.
+    /// - Throws: ``InvalidDecimal`` when `text` is not a plain decimal literal.
+    public init(validating text: String) throws {
+        guard let parsed = ExactDecimal(text) else { throw InvalidDecimal(text: text) }
+        self = parsed
+    }
+
+    /// Digits after the decimal point once trailing zeros are dropped: `"10.500"` has 1.
+    /// This is the precision the symbols config limits (`priceDecimal`, `quantityDecimal`).
+    public var fractionDigits: Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        let fraction = text[text.index(after: dot)...]
+        return fraction.count - fraction.reversed().prefix(while: { $0 == "0" }).count
+    }
+
+    /// Whether the amounts are numerically equal, whatever their trailing zeros.
+    public func isSameAmount(as other: ExactDecimal) -> Bool { value == other.value }
+
+    public var description: String { text }
+
+    private static func isPlainDecimal(_ text: String) -> Bool {
+        var digits = text.utf8[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        let parts = digits.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(isDigit) else { return false }
+        if parts.count == 2 { return !parts[1].isEmpty && parts[1].allSatisfy(isDigit) }
+        return true
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+}
+
+/// A decimal string that ``ExactDecimal`` refused.
+public struct InvalidDecimal: Error, CustomStringConvertible {
+    /// The rejected text.
+    public let text: String
+    public var description: String { "\"\(text.prefix(40))\" is not a plain decimal number such as 0.00123" }
+}
+
+extension ExactDecimal: Codable {
+    /// Decodes from a JSON string only: money never arrives as a binary floating-point number.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = ExactDecimal(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: InvalidDecimal(text: text).description)
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
+
+extension ExactDecimal: ExpressibleByStringLiteral {
+    /// A literal in source code; it must be a plain decimal (a programming error otherwise).
+    public init(stringLiteral text: String) {
+        guard let parsed = ExactDecimal(text) else { preconditionFailure("invalid decimal literal \(text)") }
+        self = parsed
+    }
+}

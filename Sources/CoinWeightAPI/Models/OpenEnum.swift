@@ -1,0 +1,36 @@
+/// A string enumeration of the API that stays open to values this client does not know yet.
+///
+/// A server may add an `executionType` tomorrow; one unknown value must not make a whole page
+/// of orders undecodable. Conforming enums have a `case unknown(String)` and map every other
+/// case to its wire text in ``knownCases``.
+public protocol OpenEnum: RawRepresentable<String>, Codable, Hashable, Sendable, CustomStringConvertible {
+    /// Every case but `unknown`, in a stable order.
+    static var knownCases: [Self] { get }
+    /// The case for a wire value that is not among ``knownCases``.
+    static func unknown(_ rawValue: String) -> Self
+}
+
+extension OpenEnum {
+    /// Maps a wire value to its case, or to `unknown(rawValue)`; never fails.
+    public init(rawValue: String) {
+        self = Self.parse(rawValue)
+    }
+
+    private static func parse(_ rawValue: String) -> Self {
+        knownCases.first { $0.rawValue == rawValue } ?? unknown(rawValue)
+    }
+
+    /// Whether this value is one the client knows.
+    public var isKnown: Bool { Self.knownCases.contains(self) }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        self = Self.parse(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

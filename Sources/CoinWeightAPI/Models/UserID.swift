@@ -1,0 +1,42 @@
+/// A user's id. The API writes it as a number (`2`) in some responses and as a string
+/// (`"123"`) in others; both decode to the same value.
+public struct UserID: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    /// The id's text, used in paths (`/user/2/info`).
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(_ number: Int) { rawValue = String(number) }
+    public init(integerLiteral number: Int) { self.init(number) }
+
+    /// The trading account of the user's own orders: `String(uid)`.
+    public var ownAccount: String { rawValue }
+
+    public var description: String { rawValue }
+}
+
+extension UserID: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            self.init(number)
+        } else {
+            let text = try container.decode(String.self)
+            guard !text.isEmpty else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "empty uid")
+            }
+            self.init(text)
+        }
+    }
+
+    /// Encodes as a JSON number when the id is numeric, as most responses do.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let number = Int(rawValue) { try container.encode(number) } else { try container.encode(rawValue) }
+    }
+
+    /// Encodes as a JSON string, as `/user/{uid}/info` does.
+    func encodeAsString(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,32 @@
+/// Why no complete response arrived.
+public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No answer within the timeout. The request may have reached the server.
+    case timedOut
+    /// The connection broke after the request was (at least partly) sent. It may have reached the server.
+    case connectionLost
+    /// No connection could be made (refused, unreachable, DNS). The request never reached the server.
+    case cannotConnect(String)
+    /// The response body exceeded the transport's limit; it was not read whole.
+    case responseTooLarge(limit: Int)
+    /// Anything else the platform reported.
+    case other(String)
+
+    /// Whether the server may have received, and acted on, the request.
+    /// Only a failure to connect proves it did not.
+    public var mayHaveReachedServer: Bool {
+        switch self {
+        case .cannotConnect: false
+        case .timedOut, .connectionLost, .responseTooLarge, .other: true
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .timedOut: "the request timed out"
+        case .connectionLost: "the connection was lost before the response arrived"
+        case .cannotConnect(let reason): "could not connect (\(reason))"
+        case .responseTooLarge(let limit): "the response was larger than \(limit) bytes"
+        case .other(let reason): reason
+        }
+    }
+}

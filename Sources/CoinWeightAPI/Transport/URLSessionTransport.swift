@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The default ``HTTPTransport``: URLSession (libcurl underneath on Linux).
+public final class URLSessionTransport: HTTPTransport {
+    /// Timeouts and limits of a transport.
+    public struct Configuration: Sendable {
+        /// The longest wait for the next bytes of a response.
+        public var requestTimeout: Duration
+        /// The longest a whole request may take.
+        public var resourceTimeout: Duration
+        /// The largest response body accepted.
+        public var maxResponseBytes: Int
+
+        public init(requestTimeout: Duration = .seconds(15), resourceTimeout: Duration = .seconds(60), maxResponseBytes: Int = 8 << 20) {
+            self.requestTimeout = requestTimeout
+            self.resourceTimeout = resourceTimeout
+            self.maxResponseBytes = maxResponseBytes
+        }
+    }
+
+    private let session: URLSession
+    private let maxResponseBytes: Int
+
+    public init(configuration: Configuration = Configuration()) {
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout.timeInterval
+        sessionConfiguration.timeoutIntervalForResource = configuration.resourceTimeout.timeInterval
+        sessionConfiguration.httpCookieStorage = nil
+        sessionConfiguration.urlCache = nil
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        session = URLSession(configuration: sessionConfiguration)
+        maxResponseBytes = configuration.maxResponseBytes
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.httpBody = request.body
+        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: urlRequest)
+        } catch {
+            throw Self.transportError(for: error)
+        }
+        guard let http = response as? HTTPURLResponse else { throw .other("not an HTTP response") }
+        guard data.count <= maxResponseBytes else { throw .responseTooLarge(limit: maxResponseBytes) }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name] = value }
+        }
+        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+    }
+
+    private static func transportError(for error: any Error) -> TransportError {
+        guard let urlError = error as? URLError else { return .other(String(describing: error)) }
+        switch urlError.code {
+        case .timedOut:
+            return .timedOut
+        case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
+            return .connectionLost
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+             .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+            return .cannotConnect(urlError.localizedDescription)
+        default:
+            return .other("\(urlError.code.rawValue): \(urlError.localizedDescription)")
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as Foundation's timeouts take it.
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}
