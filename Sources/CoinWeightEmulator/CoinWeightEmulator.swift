@@ -1,0 +1,104 @@
+import CoinWeightAPI
+import Foundation
+import Hummingbird
+import ServiceLifecycle
+import UnixSignals
+import Logging
+
+/// A local, faithful emulator of the coin-weight API, on Hummingbird.
+///
+/// It serves every endpoint of the spec under ``EmulatorConfiguration/basePath`` with
+/// per-user state, HS256 tokens, the spec's envelopes and error codes, and switchable faults.
+///
+/// ```swift
+/// let emulator = CoinWeightEmulator(configuration: .init(controlEnabled: true))
+/// let running = try await emulator.start()
+/// let client = try CoinWeightClient(baseURL: running.baseURL)
+/// // ...
+/// await running.stop()
+/// ```
+public final class CoinWeightEmulator: Sendable {
+    public let configuration: EmulatorConfiguration
+    /// The emulated exchange, for in-process inspection and control.
+    public let state: EmulatorState
+    private let logger: Logger
+
+    public init(configuration: EmulatorConfiguration = EmulatorConfiguration(), logger: Logger = Logger(label: "cwsync.emulator")) {
+        self.configuration = configuration
+        self.logger = logger
+        state = EmulatorState(configuration: configuration)
+    }
+
+    /// Runs the server until the task is cancelled or the process gets SIGTERM or SIGINT.
+    /// - Parameter onRunning: called with the bound port once the server listens.
+    public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await makeServiceGroup(signals: [.sigterm, .sigint], onRunning: onRunning).run()
+    }
+
+    /// Starts the server in the background and returns once it listens.
+    public func start() async throws -> RunningEmulator {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let group = makeServiceGroup(signals: []) { port in continuation.yield(port) }
+        let task = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        for await port in ports {
+            return RunningEmulator(host: configuration.host, port: port, basePath: configuration.basePath, group: group, task: task)
+        }
+        try await task.value
+        throw EmulatorError.didNotStart
+    }
+
+    private func makeServiceGroup(signals: [UnixSignal], onRunning: @escaping @Sendable (Int) async -> Void) -> ServiceGroup {
+        let app = Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coin-weight-emulator"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+        return ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: signals, logger: logger))
+    }
+
+    func makeRouter() -> Router<EmulatorContext> {
+        let router = Router(context: EmulatorContext.self)
+        let api = router.group(RouterPath(configuration.basePath))
+            .add(middleware: FaultMiddleware(state: state, basePath: configuration.basePath))
+        APIRoutes(state: state).add(to: api)
+        if configuration.controlEnabled {
+            ControlRoutes(state: state).add(to: router.group(RouterPath(EmulatorConfiguration.controlPath)))
+        }
+        return router
+    }
+}
+
+/// An emulator running in the background of this process.
+public struct RunningEmulator: Sendable {
+    public let host: String
+    public let port: Int
+    let basePath: String
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    /// The URL to give a client: `http://127.0.0.1:PORT/exp/v2`.
+    public var baseURL: URL { URL(string: "http://\(hostForURL):\(port)\(basePath)")! }
+
+    /// The root of the control surface: `http://127.0.0.1:PORT/_emulator`.
+    public var controlURL: URL { URL(string: "http://\(hostForURL):\(port)\(EmulatorConfiguration.controlPath)")! }
+
+    private var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
+
+    /// Stops the server gracefully and waits for it to close.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = await task.result
+    }
+}
+
+/// Why an emulator could not run.
+public enum EmulatorError: Error, CustomStringConvertible {
+    case didNotStart
+
+    public var description: String {
+        "the emulator stopped before it listened: is the port already in use? Pick another with --port."
+    }
+}

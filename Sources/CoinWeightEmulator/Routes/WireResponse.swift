@@ -1,0 +1,95 @@
+import CoinWeightAPI
+import Foundation
+import Hummingbird
+
+/// The envelope spellings the spec uses (NOTES.md, "Envelopes").
+enum EnvelopeStyle {
+    /// `{success, errorCode, errorMsg, data}`: most endpoints.
+    case general
+    /// `{success, errorCode, data}`: login, signup, user info and positions.
+    case brief
+    /// `{success, seq_no, error_code, data}`: the Strategy API.
+    case strategy
+}
+
+/// An envelope as the emulator writes it, keys in the spec's order and `data` always present.
+struct WireEnvelope<Payload: Encodable>: Encodable {
+    var style: EnvelopeStyle
+    var success: Bool
+    var code: Int
+    var message: String
+    var data: Payload?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(success, forKey: "success")
+        switch style {
+        case .general:
+            try container.encode(code, forKey: "errorCode")
+            try container.encode(message, forKey: "errorMsg")
+        case .brief:
+            try container.encode(code, forKey: "errorCode")
+        case .strategy:
+            try container.encode(0, forKey: "seq_no")
+            try container.encode(code, forKey: "error_code")
+        }
+        if let data { try container.encode(data, forKey: "data") } else { try container.encodeNil(forKey: "data") }
+    }
+}
+
+/// A plain string coding key.
+struct AnyKey: CodingKey, ExpressibleByStringLiteral {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringLiteral value: String) { stringValue = value }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Builders of the emulator's HTTP responses.
+enum WireResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// HTTP 200 with a success envelope around `data`.
+    static func ok(_ data: some Encodable, style: EnvelopeStyle = .general) -> Response {
+        json(WireEnvelope(style: style, success: true, code: 0, message: "ok", data: data))
+    }
+
+    /// HTTP 200 with a success envelope whose `data` is null.
+    static func okEmpty(style: EnvelopeStyle = .general) -> Response {
+        json(WireEnvelope<Int>(style: style, success: true, code: 0, message: "ok", data: nil))
+    }
+
+    /// HTTP 200 with the value itself, no envelope.
+    static func bare(_ value: some Encodable) -> Response { json(value) }
+
+    /// The spec's answer to a refused request.
+    static func failure(_ failure: APIFailure, style: EnvelopeStyle) -> Response {
+        switch failure {
+        case .forbidden:
+            return json(WireEnvelope<Int>(style: .general, success: false, code: 403, message: "authentication failure", data: nil), status: .forbidden)
+        case .business(let code, let message, let order):
+            return json(WireEnvelope(style: style, success: false, code: code, message: message, data: order))
+        }
+    }
+
+    /// An error envelope with an HTTP status of its own (503, 429...).
+    static func status(_ status: HTTPResponse.Status, code: Int, message: String, headers: HTTPFields = [:]) -> Response {
+        var response = json(WireEnvelope<Int>(style: .general, success: false, code: code, message: message, data: nil), status: status)
+        response.headers.append(contentsOf: headers)
+        return response
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? encoder.encode(value)) ?? Data(#"{"success":false,"errorCode":500,"errorMsg":"encoding failed","data":null}"#.utf8)
+        return raw(data, status: status)
+    }
+
+    static func raw(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

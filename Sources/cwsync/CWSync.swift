@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `cwsync`: the offline-first data layer of the coin-weight client, from the shell.
+@main
+struct CWSync: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cwsync",
+        abstract: "Keep a local mirror of a coin-weight account, and work with it offline.",
+        subcommands: [QuickstartCommand.self, EmulatorCommand.self]
+    )
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CoinWeightAPI
+import CoinWeightEmulator
+import Foundation
+
+/// `cwsync emulator`: runs the local coin-weight API emulator until Ctrl-C or SIGTERM.
+struct EmulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emulator",
+        abstract: "Run a local emulator of the coin-weight API (users abc/abc_password and eve/eve_password).",
+        discussion: "Prints the base URL to use (for example http://127.0.0.1:8080/exp/v2) on standard output once it listens."
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8080
+
+    @Option(help: "Historical orders to seed for user abc (owner 2).")
+    var seedOrders = 0
+
+    @Option(help: "The days the seeded orders spread over, ending now.")
+    var seedDays = 90
+
+    @Option(help: "The largest pageSize /order/inactive honours.")
+    var pageSizeCap = 100
+
+    @Option(help: "Seconds a login token stays valid.")
+    var tokenLifetime = 3600
+
+    @Flag(help: "Enable the test control surface under /_emulator (state dump, faults, fills).")
+    var control = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard seedOrders >= 0 else { throw ValidationError("--seed-orders must be 0 or more.") }
+        guard seedDays >= 1 else { throw ValidationError("--seed-days must be 1 or more.") }
+        guard pageSizeCap >= 1 else { throw ValidationError("--page-size-cap must be 1 or more.") }
+        guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be 1 second or more.") }
+    }
+
+    func run() async throws {
+        global.bootstrapLogging()
+        let emulator = CoinWeightEmulator(configuration: EmulatorConfiguration(
+            host: host, port: port, tokenLifetime: .seconds(tokenLifetime), pageSizeCap: pageSizeCap,
+            controlEnabled: control, seedOrders: seedOrders, seedDays: seedDays))
+        let basePath = emulator.configuration.basePath
+        let host = host
+        try await emulator.run { port in
+            let urlHost = host.contains(":") ? "[\(host)]" : host
+            Console.out("http://\(urlHost):\(port)\(basePath)")
+        }
+    }
+}
