@@ -16,7 +16,7 @@ struct FaultMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response) async throws -> Response {
         var path = request.uri.path
         if path.hasPrefix(basePath) { path.removeFirst(basePath.count) }
-        let (fault, latency) = await state.drawFault(path: path)
+        let (fault, latency) = await state.drawFault(path: path, hasToken: request.bearerToken != nil)
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
         switch fault {
         case nil:

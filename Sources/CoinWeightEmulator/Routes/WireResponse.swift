@@ -20,30 +20,25 @@ struct WireEnvelope<Payload: Encodable>: Encodable {
     var message: String
     var data: Payload?
 
+    private enum CodingKeys: String, CodingKey {
+        case success, errorCode, errorMsg, seq_no, error_code, data
+    }
+
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyKey.self)
-        try container.encode(success, forKey: "success")
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(success, forKey: .success)
         switch style {
         case .general:
-            try container.encode(code, forKey: "errorCode")
-            try container.encode(message, forKey: "errorMsg")
+            try container.encode(code, forKey: .errorCode)
+            try container.encode(message, forKey: .errorMsg)
         case .brief:
-            try container.encode(code, forKey: "errorCode")
+            try container.encode(code, forKey: .errorCode)
         case .strategy:
-            try container.encode(0, forKey: "seq_no")
-            try container.encode(code, forKey: "error_code")
+            try container.encode(0, forKey: .seq_no)
+            try container.encode(code, forKey: .error_code)
         }
-        if let data { try container.encode(data, forKey: "data") } else { try container.encodeNil(forKey: "data") }
+        if let data { try container.encode(data, forKey: .data) } else { try container.encodeNil(forKey: .data) }
     }
-}
-
-/// A plain string coding key.
-struct AnyKey: CodingKey, ExpressibleByStringLiteral {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringLiteral value: String) { stringValue = value }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }
 
 /// Builders of the emulator's HTTP responses.

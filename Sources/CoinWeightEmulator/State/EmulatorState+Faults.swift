@@ -7,33 +7,23 @@ extension EmulatorState {
     public func injectedFaultCounts() -> FaultCounts { faultCounts }
 
     /// Draws at most one fault for a request to `path`, counting it, and the latency to add.
-    func drawFault(path: String) -> (fault: InjectedFault?, latencyMilliseconds: Int) {
+    /// Faults are drawn in a fixed order, each with its own rate; the first that hits wins.
+    /// Token expiry is drawn only for requests that carry a token.
+    func drawFault(path: String, hasToken: Bool) -> (fault: InjectedFault?, latencyMilliseconds: Int) {
         guard faults.covers(path) else { return (nil, 0) }
         if faults.latencyMilliseconds > 0 { faultCounts.delayed += 1 }
-        let fault: InjectedFault?
-        if random.chance(faults.tokenExpiryRate) {
-            fault = .tokenExpiry
-            faultCounts.tokenExpiries += 1
-            revokeTokens()
-        } else if random.chance(faults.dropBeforeEffectRate) {
-            fault = .dropBeforeEffect
-            faultCounts.dropsBeforeEffect += 1
-        } else if random.chance(faults.serverErrorRate) {
-            fault = .serverError
-            faultCounts.serverErrors += 1
-        } else if random.chance(faults.rateLimitRate) {
-            fault = .rateLimit(retryAfter: faults.retryAfterSeconds)
-            faultCounts.rateLimits += 1
-        } else if random.chance(faults.dropAfterEffectRate) {
-            fault = .dropAfterEffect
-            faultCounts.dropsAfterEffect += 1
-        } else if random.chance(faults.malformedRate) {
-            fault = .malformed
-            faultCounts.malformed += 1
-        } else {
-            fault = nil
-        }
-        return (fault, faults.latencyMilliseconds)
+        let draws: [(rate: Double, fault: InjectedFault, counter: WritableKeyPath<FaultCounts, Int>)] = [
+            (hasToken ? faults.tokenExpiryRate : 0, .tokenExpiry, \.tokenExpiries),
+            (faults.dropBeforeEffectRate, .dropBeforeEffect, \.dropsBeforeEffect),
+            (faults.serverErrorRate, .serverError, \.serverErrors),
+            (faults.rateLimitRate, .rateLimit(retryAfter: faults.retryAfterSeconds), \.rateLimits),
+            (faults.dropAfterEffectRate, .dropAfterEffect, \.dropsAfterEffect),
+            (faults.malformedRate, .malformed, \.malformed),
+        ]
+        guard let hit = draws.first(where: { random.chance($0.rate) }) else { return (nil, faults.latencyMilliseconds) }
+        faultCounts[keyPath: hit.counter] += 1
+        if hit.fault == .tokenExpiry { revokeTokens() }
+        return (hit.fault, faults.latencyMilliseconds)
     }
 
     /// Every token issued until now stops working: the next call needs a new login.
