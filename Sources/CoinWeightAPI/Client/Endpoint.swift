@@ -56,7 +56,7 @@ extension Endpoint where Response: Decodable {
                 return try decoder.decode(Response.self, from: data)
             case .enveloped, .envelopedEmpty:
                 guard let payload = try decoder.decode(EnvelopeData<Response>.self, from: data).data else {
-                    throw DecodingError.valueNotFound(Response.self, .init(codingPath: [], debugDescription: "data is null"))
+                    throw DecodingError.valueNotFound(Response.self, .init(codingPath: [AnyCodingKey("data")], debugDescription: "data is null"))
                 }
                 return payload
             }
