@@ -51,22 +51,30 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Helpers shared by the test targets: error capture, a manual clock.
+        .target(
+            name: "CoinWeightTestSupport",
+            dependencies: ["CoinWeightAPI"],
+            path: "Tests/CoinWeightTestSupport",
+            swiftSettings: strictSettings
+        ),
         // Decoding and client behaviour without a server.
         .testTarget(
             name: "CoinWeightAPITests",
-            dependencies: ["CoinWeightAPI"],
+            dependencies: ["CoinWeightAPI", "CoinWeightTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         // The client against the emulator over loopback HTTP, one test per endpoint.
         .testTarget(
             name: "CoinWeightContractTests",
-            dependencies: ["CoinWeightAPI", "CoinWeightEmulator"],
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightTestSupport"],
             swiftSettings: strictSettings
         ),
+        // The emulator's own promises: authorization, faults, control surface, the binary.
         .testTarget(
             name: "CoinWeightEmulatorTests",
-            dependencies: ["CoinWeightAPI", "CoinWeightEmulator"],
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightTestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -6,8 +7,8 @@ import Testing
 /// a typed error (or an `unknown` value), never a crash, and never leaks the token.
 @Suite("Broken and unexpected bodies")
 struct BrokenBodyTests {
-    private func activeOrdersFailure(status: Int = 200, headers: [String: String] = [:], body: Data) async -> CoinWeightError? {
-        await error { try await apiClient(CannedTransport(status: status, headers: headers, body: body)).activeOrders(owner: "2") }
+    private func activeOrdersFailure(status: Int = 200, headers: [String: String] = [:], body: Data) async throws -> CoinWeightError? {
+        try await error { try await apiClient(CannedTransport(status: status, headers: headers, body: body)).activeOrders(owner: "2") }
     }
 
     private func expectMalformed(_ failure: CoinWeightError?, reasonContains fragment: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -24,7 +25,7 @@ struct BrokenBodyTests {
     func truncated() async throws {
         let whole = try SpecExample.data("order-active.response")
         for tenth in 1..<10 {
-            let failure = await activeOrdersFailure(body: whole.prefix(whole.count * tenth / 10))
+            let failure = try await activeOrdersFailure(body: whole.prefix(whole.count * tenth / 10))
             guard case .malformedResponse = failure else {
                 Issue.record("cut at \(tenth)/10: expected malformedResponse, got \(String(describing: failure))")
                 continue
@@ -33,10 +34,10 @@ struct BrokenBodyTests {
     }
 
     @Test("an empty body and a null data")
-    func emptyAndNull() async {
-        expectMalformed(await activeOrdersFailure(body: Data()), reasonContains: "not valid JSON")
+    func emptyAndNull() async throws {
+        expectMalformed(try await activeOrdersFailure(body: Data()), reasonContains: "not valid JSON")
         expectMalformed(
-            await activeOrdersFailure(body: Data(#"{"success":true,"errorCode":0,"errorMsg":"ok","data":null}"#.utf8)),
+            try await activeOrdersFailure(body: Data(#"{"success":true,"errorCode":0,"errorMsg":"ok","data":null}"#.utf8)),
             reasonContains: ".data: missing"
         )
     }
@@ -52,7 +53,7 @@ struct BrokenBodyTests {
         let compact = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
         let broken = compact.replacingOccurrences(of: original, with: replacement)
         try #require(broken != compact, "the fixture holds \(original)")
-        expectMalformed(await activeOrdersFailure(body: Data(broken.utf8)), reasonContains: field)
+        expectMalformed(try await activeOrdersFailure(body: Data(broken.utf8)), reasonContains: field)
     }
 
     @Test("an unknown executionType, side or orderType decodes as unknown; the page survives")
@@ -84,7 +85,7 @@ struct BrokenBodyTests {
     func tenMegabytesGarbage() async throws {
         var body = Data(#"{"success":true,"errorCode":0,"data":["#.utf8)
         body.append(Data(repeating: UInt8(ascii: "x"), count: 10_000_000))
-        let failure = await activeOrdersFailure(body: body)
+        let failure = try await activeOrdersFailure(body: body)
         guard case .malformedResponse(_, _, _, let excerpt) = failure else {
             Issue.record("expected malformedResponse, got \(String(describing: failure))")
             return
@@ -97,7 +98,7 @@ struct BrokenBodyTests {
     func tokenRedacted() async throws {
         let otherToken = "eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOjN9.c2lnbmF0dXJl"
         let body = #"{"success":true,"data":{"authToken":"\#(specLoginToken.rawValue)","echo":"Bearer \#(specLoginToken.rawValue)","other":"\#(otherToken)"}}"#
-        let failure = await activeOrdersFailure(body: Data(body.utf8))
+        let failure = try await activeOrdersFailure(body: Data(body.utf8))
         guard case .malformedResponse(_, _, _, let excerpt) = failure else {
             Issue.record("expected malformedResponse, got \(String(describing: failure))")
             return
@@ -112,8 +113,8 @@ struct BrokenBodyTests {
     }
 
     @Test("a 502 HTML page from a proxy is transient and may have reached the server")
-    func badGateway() async {
-        let failure = await activeOrdersFailure(status: 502, body: Data("<html><body><h1>502 Bad Gateway</h1></body></html>".utf8))
+    func badGateway() async throws {
+        let failure = try await activeOrdersFailure(status: 502, body: Data("<html><body><h1>502 Bad Gateway</h1></body></html>".utf8))
         guard case .transient(_, .serverError(let status)) = failure else {
             Issue.record("expected a transient server error, got \(String(describing: failure))")
             return
@@ -123,8 +124,8 @@ struct BrokenBodyTests {
     }
 
     @Test("429 carries its Retry-After, in seconds or as an HTTP date")
-    func rateLimited() async {
-        let seconds = await activeOrdersFailure(status: 429, headers: ["Retry-After": "7"], body: Data())
+    func rateLimited() async throws {
+        let seconds = try await activeOrdersFailure(status: 429, headers: ["Retry-After": "7"], body: Data())
         #expect(seconds?.retryAfter == .seconds(7))
         #expect(seconds?.isTransient == true && seconds?.mayHaveReachedServer == false)
 
@@ -133,11 +134,11 @@ struct BrokenBodyTests {
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         let date = formatter.string(from: Date().addingTimeInterval(120))
-        let dated = await activeOrdersFailure(status: 429, headers: ["retry-after": date], body: Data())
+        let dated = try await activeOrdersFailure(status: 429, headers: ["retry-after": date], body: Data())
         let delay = try? #require(dated?.retryAfter)
         #expect(delay.map { $0 > .seconds(100) && $0 <= .seconds(121) } == true, "got \(String(describing: delay))")
 
-        let bare = await activeOrdersFailure(status: 429, body: Data())
+        let bare = try await activeOrdersFailure(status: 429, body: Data())
         guard case .transient(_, .rateLimited(nil)) = bare else {
             Issue.record("expected rateLimited without a delay, got \(String(describing: bare))")
             return
@@ -146,7 +147,7 @@ struct BrokenBodyTests {
 
     @Test("HTTP 200 with errorCode 403 in the body is an authentication failure")
     func authenticationFailureIn200() async throws {
-        let failure = await activeOrdersFailure(body: try SpecExample.data("envelope-error"))
+        let failure = try await activeOrdersFailure(body: try SpecExample.data("envelope-error"))
         guard case .authenticationFailed = failure else {
             Issue.record("expected authenticationFailed, got \(String(describing: failure))")
             return
@@ -154,8 +155,8 @@ struct BrokenBodyTests {
     }
 
     @Test("an undocumented status with an HTML body says what to check")
-    func unexpectedStatus() async {
-        let failure = await activeOrdersFailure(status: 404, body: Data("<html>Not Found</html>".utf8))
+    func unexpectedStatus() async throws {
+        let failure = try await activeOrdersFailure(status: 404, body: Data("<html>Not Found</html>".utf8))
         guard case .unexpectedStatus(_, 404, let excerpt) = failure else {
             Issue.record("expected unexpectedStatus 404, got \(String(describing: failure))")
             return
@@ -171,7 +172,7 @@ struct BrokenBodyTests {
         (.responseTooLarge(limit: 8), true),
     ])
     func transportFailures(cause: TransportError, mayHaveReached: Bool) async throws {
-        let failure = await error { try await apiClient(CannedTransport(.failure(cause))).createOrder(NewOrder(
+        let failure = try await error { try await apiClient(CannedTransport(.failure(cause))).createOrder(NewOrder(
             orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "1", quantity: "1"
         )) }
         #expect(failure?.isTransient == true)
@@ -181,7 +182,7 @@ struct BrokenBodyTests {
     @Test("an authenticated call without a token sends nothing and says to log in")
     func notLoggedIn() async throws {
         let transport = CannedTransport(body: Data())
-        let failure = await error { try await apiClient(transport, token: nil).favorites(uid: 2) }
+        let failure = try await error { try await apiClient(transport, token: nil).favorites(uid: 2) }
         guard case .notLoggedIn = failure else {
             Issue.record("expected notLoggedIn, got \(String(describing: failure))")
             return

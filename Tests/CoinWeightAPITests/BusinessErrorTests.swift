@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -39,9 +40,9 @@ struct BusinessErrorTests {
         (layout, 4, .invalidParameters), (startStrategy, 500, .wrongOwner),
         (cancel, 1000, .unrecognized), (login, 77, .unrecognized),
     ] as [(Call, Int, BusinessFailure)])
-    func reason(call: Call, code: Int, expected: BusinessFailure) async {
+    func reason(call: Call, code: Int, expected: BusinessFailure) async throws {
         let body = #"{"success":false,"errorCode":\#(code),"errorMsg":"refused","data":null}"#
-        let failure = await error { try await call.run(apiClient(CannedTransport(body: Data(body.utf8)))) }
+        let failure = try await error { try await call.run(apiClient(CannedTransport(body: Data(body.utf8)))) }
         guard case .rejected(let refusal) = failure else {
             Issue.record("expected a rejection, got \(String(describing: failure))")
             return
@@ -52,9 +53,9 @@ struct BusinessErrorTests {
     }
 
     @Test("a refusal sent with HTTP 400 instead of 200 is still read from the body")
-    func refusalWithClientErrorStatus() async {
+    func refusalWithClientErrorStatus() async throws {
         let body = #"{"success":false,"errorCode":4,"errorMsg":"Parameters error","data":null}"#
-        let failure = await error { try await Self.login.run(apiClient(CannedTransport(status: 400, body: Data(body.utf8)))) }
+        let failure = try await error { try await Self.login.run(apiClient(CannedTransport(status: 400, body: Data(body.utf8)))) }
         guard case .rejected(let refusal) = failure else {
             Issue.record("expected a rejection, got \(String(describing: failure))")
             return

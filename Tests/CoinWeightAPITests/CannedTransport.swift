@@ -1,6 +1,5 @@
 import CoinWeightAPI
 import Foundation
-import Testing
 
 /// A transport that answers every request with one canned response (or failure) and keeps
 /// what it was sent, so a test can look at the request the client built.
@@ -41,18 +40,4 @@ func apiClient(_ transport: CannedTransport, token: AuthToken? = specLoginToken)
 func apiClient(answering name: String) throws -> (CoinWeightClient, CannedTransport) {
     let transport = CannedTransport(body: try SpecExample.data(name))
     return (try apiClient(transport), transport)
-}
-
-/// Runs `call` and returns the ``CoinWeightError`` it threw, or `nil` when it succeeded.
-/// Any other error is a test failure.
-func error<T>(of call: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation) async -> CoinWeightError? {
-    do {
-        _ = try await call()
-        return nil
-    } catch let error as CoinWeightError {
-        return error
-    } catch {
-        Issue.record("expected a CoinWeightError, got \(error)", sourceLocation: sourceLocation)
-        return nil
-    }
 }

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -88,7 +89,7 @@ struct ConfigExampleTests {
         #expect(try await client.testAuth() == AuthIdentity(uid: 1, group: "group1"))
 
         let refused = CannedTransport(status: 403, body: try SpecExample.data("test-auth.403"))
-        let failure = await error { try await apiClient(refused).testAuth() }
+        let failure = try await error { try await apiClient(refused).testAuth() }
         guard case .authenticationFailed(let endpoint) = failure else {
             Issue.record("expected authenticationFailed, got \(String(describing: failure))")
             return

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ struct OrderExampleTests {
         #expect(try SpecExample.json(of: transport.requests.first) == SpecExample.json("order-update.request"))
 
         let (refusing, _) = try apiClient(answering: "order-update.refused")
-        let failure = await error { try await refusing.updateOrder(amendment) }
+        let failure = try await error { try await refusing.updateOrder(amendment) }
         guard case .rejected(let refusal) = failure else {
             Issue.record("expected a rejection, got \(String(describing: failure))")
             return

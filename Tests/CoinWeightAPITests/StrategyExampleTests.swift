@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -70,7 +71,7 @@ struct StrategyExampleTests {
         let item = StrategyItem(name: "a", exchange: "binance", strategyType: "VolumeMarketMaker", symbols: [])
         for data in [#"{}"#, #"{"1": \#(itemJSON), "2": \#(itemJSON)}"#] {
             let transport = CannedTransport(body: Data(#"{"success":true,"errorCode":0,"errorMsg":"ok","data":\#(data)}"#.utf8))
-            let failure = await error { try await apiClient(transport).createStrategyItem(uid: 2, item) }
+            let failure = try await error { try await apiClient(transport).createStrategyItem(uid: 2, item) }
             guard case .malformedResponse(let endpoint, _, let reason, _) = failure else {
                 Issue.record("expected malformedResponse, got \(String(describing: failure))")
                 continue
@@ -112,7 +113,7 @@ struct StrategyExampleTests {
     @Test("an error_code refusal in the seq_no envelope is read as a refusal")
     func strategyRefusal() async throws {
         let body = #"{"success":false,"seq_no":0,"error_code":500,"data":null}"#
-        let failure = await error { try await apiClient(CannedTransport(body: Data(body.utf8))).strategyStatuses(uid: 3) }
+        let failure = try await error { try await apiClient(CannedTransport(body: Data(body.utf8))).strategyStatuses(uid: 3) }
         guard case .rejected(let refusal) = failure else {
             Issue.record("expected a rejection, got \(String(describing: failure))")
             return
