@@ -21,7 +21,13 @@ public final class URLSessionTransport: HTTPTransport {
         }
     }
 
-    private let session: URLSession
+    /// GETs share kept-alive connections.
+    private let readSession: URLSession
+    /// Every other method gets a fresh connection, closed after one use. libcurl resends a
+    /// request on its own when a reused connection dies before any response byte arrives;
+    /// for a POST that may already have taken effect, that resend can place an order twice.
+    /// A connection that is never reused is never resent on.
+    private let writeSession: URLSession
     private let maxResponseBytes: Int
 
     public init(configuration: Configuration = Configuration()) {
@@ -31,17 +37,23 @@ public final class URLSessionTransport: HTTPTransport {
         sessionConfiguration.httpCookieStorage = nil
         sessionConfiguration.urlCache = nil
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: sessionConfiguration)
+        readSession = URLSession(configuration: sessionConfiguration)
+        writeSession = URLSession(configuration: sessionConfiguration)
         maxResponseBytes = configuration.maxResponseBytes
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    deinit {
+        readSession.finishTasksAndInvalidate()
+        writeSession.finishTasksAndInvalidate()
+    }
 
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.httpBody = request.body
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        let session = request.method == .get ? readSession : writeSession
+        if request.method != .get { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         let data: Data
         let response: URLResponse
         do {

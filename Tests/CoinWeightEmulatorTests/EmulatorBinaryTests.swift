@@ -1,0 +1,71 @@
+import CoinWeightAPI
+import Foundation
+import Testing
+
+/// `cwsync emulator` as a user runs it: a process that prints its base URL, answers, and
+/// stops cleanly on SIGTERM.
+@Suite("cwsync emulator binary")
+struct EmulatorBinaryTests {
+    /// The `cwsync` executable beside this test bundle in the build folder.
+    private func executable() throws -> URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.pathExtension == "xctest" || folder.path.contains(".xctest/") {
+            while folder.pathExtension != "xctest" { folder.deleteLastPathComponent() }
+            folder.deleteLastPathComponent()
+        }
+        let binary = folder.appendingPathComponent("cwsync")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no cwsync in \(folder.path): run swift build first")
+        return binary
+    }
+
+    private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    @Test("prints the base URL, answers /config/symbols with the spec's envelope within 2 s, exits 0 on SIGTERM")
+    func startAnswerStop() async throws {
+        let started = ContinuousClock.now
+        let (process, out, _) = try launch(["emulator", "--port", "0"])
+        defer { if process.isRunning { process.terminate() } }
+
+        let line = try await Task.detached { () -> String? in
+            var bytes = Data()
+            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { bytes += byte }
+            return String(data: bytes, encoding: .utf8)
+        }.value
+        let baseURL = try #require(line.flatMap(URL.init(string:)), "first line: \(line ?? "nothing")")
+        #expect(baseURL.path == "/exp/v2" && baseURL.host == "127.0.0.1")
+
+        let response = try await URLSessionTransport().send(HTTPRequest(method: .get, url: baseURL.appendingPathComponent("config/symbols")))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(response.status == 200)
+        let envelope = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+        #expect(Set(envelope.keys) == ["success", "errorCode", "errorMsg", "data"])
+        #expect(envelope["success"] as? Bool == true && envelope["errorCode"] as? Int == 0 && envelope["errorMsg"] as? String == "ok")
+        let exchanges = try #require(envelope["data"] as? [[String: Any]])
+        #expect(!exchanges.isEmpty && exchanges.allSatisfy { $0["counterParty"] is String && $0["symbols"] is [Any] })
+
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+
+    @Test("a bad flag stops before listening, with a message and a non-zero exit", arguments: [
+        ["emulator", "--port", "70000"], ["emulator", "--port", "eighty"], ["emulator", "--seed-orders", "-5"], ["emulator", "--no-such-flag"],
+    ])
+    func badFlags(arguments: [String]) throws {
+        let (process, out, err) = try launch(arguments)
+        process.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus != 0)
+        #expect(out.fileHandleForReading.readDataToEndOfFile().isEmpty, "no base URL is printed")
+        #expect(message.contains("Error:") && message.contains("Usage:"), "\(message)")
+    }
+}
