@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14), .iOS(.v17)],
     products: [
         .library(name: "CoinWeightAPI", targets: ["CoinWeightAPI"]),
+        .library(name: "CoinWeightStore", targets: ["CoinWeightStore"]),
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
     ],
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -26,6 +28,13 @@ let package = Package(
         .target(
             name: "CoinWeightAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // The local SQLite mirror: schema/ migrations, upserts, queries and observations.
+        .target(
+            name: "CoinWeightStore",
+            dependencies: ["CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("../../schema")],
             swiftSettings: strictSettings
         ),
         // A local, faithful emulator of the coin-weight API for tests and first runs.
@@ -45,6 +54,7 @@ let package = Package(
             name: "cwsync",
             dependencies: [
                 "CoinWeightAPI",
+                "CoinWeightStore",
                 "CoinWeightEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,6 +79,12 @@ let package = Package(
         .testTarget(
             name: "CoinWeightContractTests",
             dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // The store on real temporary database files.
+        .testTarget(
+            name: "CoinWeightStoreTests",
+            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // The emulator's own promises: authorization, faults, control surface, the binary.

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+
+/// The local SQLite mirror of what the coin-weight API serves a user.
+///
+/// One `DatabasePool` in WAL mode at a path: readers never wait for the writer. Opening
+/// applies the missing `schema/` files in one transaction; a store written by a newer
+/// cwsync, or a file that is not a store, is refused before anything is written to it.
+///
+/// ```swift
+/// let store = try CoinWeightStore(path: StoreLocation.defaultPath())
+/// try await store.write { try $0.upsertOrders(page.content) }
+/// let page = try await store.read(.orders(OrderFilter(owner: "2", symbol: "ETH-USDT"), limit: 50))
+/// for try await favorites in store.observe(.favorites(uid: 2)) { render(favorites) }
+/// ```
+///
+/// ## Topics
+/// - Writing: ``write(_:)``, ``StoreTransaction``
+/// - Reading: ``read(_:)``, ``observe(_:)``, ``StoreQuery``
+/// - Maintenance: ``checkIntegrity()``, ``compact()``
+public struct CoinWeightStore: Sendable {
+    /// The database file.
+    public let path: String
+    /// The schema version of the store, the highest `schema/` file applied.
+    public let schemaVersion: Int
+    let pool: DatabasePool
+
+    /// Opens (creating when missing) the store at `path` and brings its schema up to date.
+    /// - Parameters:
+    ///   - path: the database file; its folder is created when missing.
+    ///   - now: the time recorded for applied schema files.
+    /// - Throws: ``StoreError/newerSchema(path:found:supported:)`` and
+    ///   ``StoreError/notADatabase(path:reason:)`` without touching the file.
+    public init(path: String, now: Date = Date()) throws {
+        let migrator = SchemaMigrator(files: try SchemaFile.bundled())
+        if let found = try migrator.versionOfExistingStore(at: path), found > migrator.latestVersion {
+            throw StoreError.newerSchema(path: path, found: found, supported: migrator.latestVersion)
+        }
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "cwsync.store"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            schemaVersion = try pool.writeWithoutTransaction { db in
+                try migrator.migrate(db, path: path, now: now)
+                return try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.notADatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        self.path = path
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed, or none.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        try await pool.write { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// The current result of `query`.
+    public func read<Value>(_ query: StoreQuery<Value>) async throws -> Value {
+        try await pool.read { db in try query.fetch(db) }
+    }
+
+    /// The result of `query` now, then again after each committed transaction that changes it.
+    public func observe<Value: Equatable>(_ query: StoreQuery<Value>) -> StoreObservation<Value> {
+        StoreObservation(ValueObservation.tracking(query.fetch).removeDuplicates().values(in: pool, scheduling: .task))
+    }
+
+    /// Closes the database; later calls fail.
+    public func close() throws { try pool.close() }
+}

@@ -1,0 +1,69 @@
+import CoinWeightAPI
+import GRDB
+
+extension StoreQuery {
+    /// One page of orders matching `filter`, newest first (`createTime`, then id), starting
+    /// after `cursor`. Keyset pagination on an index: no sort, no OFFSET scan.
+    public static func orders(_ filter: OrderFilter, after cursor: OrderCursor? = nil, limit: Int = 50) -> StoreQuery<OrderPage> {
+        let (sql, arguments) = OrderPageSQL(filter: filter, cursor: cursor, limit: limit).statement
+        return StoreQuery<OrderPage> { db in
+            var orders = try Row.fetchAll(db, sql: sql, arguments: arguments).map(Order.init(row:))
+            guard orders.count > limit else { return OrderPage(orders: orders, next: nil) }
+            orders.removeLast()
+            return OrderPage(orders: orders, next: orders.last.map(OrderCursor.init(after:)))
+        }
+    }
+
+    /// One order by id, or `nil`.
+    public static func order(id: String) -> StoreQuery<Order?> {
+        StoreQuery<Order?> { db in
+            try Row.fetchOne(db, sql: #"SELECT \#(Order.columns.joined(separator: ", ")) FROM "order" WHERE street_order_id = ?"#, arguments: [id])
+                .map(Order.init(row:))
+        }
+    }
+}
+
+/// The SQL of an order page: the filter's conditions, the keyset bound, newest first.
+struct OrderPageSQL {
+    var filter: OrderFilter
+    var cursor: OrderCursor?
+    var limit: Int
+
+    var statement: (String, StatementArguments) {
+        var conditions = ["owner = ?"]
+        var arguments: StatementArguments = [filter.owner]
+        if let symbol = filter.symbol {
+            conditions.append("symbol = ?")
+            arguments += [symbol]
+        }
+        if let counterParty = filter.counterParty {
+            conditions.append("counter_party = ?")
+            arguments += [counterParty]
+        }
+        if let side = filter.side {
+            conditions.append("side = ?")
+            arguments += [side.rawValue]
+        }
+        if let types = filter.executionTypes {
+            let raw = types.map(\.rawValue).sorted()
+            conditions.append("execution_type IN (\(Array(repeating: "?", count: raw.count).joined(separator: ", ")))")
+            arguments += StatementArguments(raw)
+        }
+        if let range = filter.createdIn {
+            conditions.append("create_time BETWEEN ? AND ?")
+            arguments += [range.lowerBound, range.upperBound]
+        }
+        if let cursor {
+            conditions.append("(create_time, street_order_id) < (?, ?)")
+            arguments += [cursor.createTime, cursor.streetOrderId]
+        }
+        arguments += [max(limit, 0) + 1]
+        let sql = """
+            SELECT \(Order.columns.joined(separator: ", ")) FROM "order"
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY create_time DESC, street_order_id DESC
+            LIMIT ?
+            """
+        return (sql, arguments)
+    }
+}

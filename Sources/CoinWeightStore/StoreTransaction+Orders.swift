@@ -1,0 +1,40 @@
+import CoinWeightAPI
+import GRDB
+
+extension StoreTransaction {
+    /// Inserts or updates `orders` by `streetOrderId` with one prepared statement.
+    ///
+    /// An order never goes back to an older state: a row whose stored `processedTime` is
+    /// newer than the incoming one is left as it is (a lagging read cannot undo a fill).
+    /// - Returns: how many rows were inserted or changed.
+    @discardableResult
+    public func upsertOrders(_ orders: some Sequence<Order>) throws -> Int {
+        let columns = Order.columns
+        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO "order" (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            ON CONFLICT (street_order_id) DO UPDATE SET \(updates)
+            WHERE excluded.processed_time >= "order".processed_time
+            """)
+        var changed = 0
+        for order in orders {
+            statement.setUncheckedArguments(order.databaseValues)
+            try statement.execute()
+            changed += db.changesCount
+        }
+        return changed
+    }
+
+    /// Deletes orders by id (orders the server no longer has).
+    /// - Returns: how many rows were deleted.
+    @discardableResult
+    public func deleteOrders(ids: some Collection<String>) throws -> Int {
+        let statement = try db.cachedStatement(sql: #"DELETE FROM "order" WHERE street_order_id = ?"#)
+        var deleted = 0
+        for id in ids {
+            try statement.execute(arguments: [id])
+            deleted += db.changesCount
+        }
+        return deleted
+    }
+}

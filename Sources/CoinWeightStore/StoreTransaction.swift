@@ -1,0 +1,20 @@
+import GRDB
+
+/// A write transaction of a ``CoinWeightStore``: what ``CoinWeightStore/write(_:)`` hands its body.
+///
+/// Each method replaces or upserts one resource; several in one transaction commit together
+/// (a page of orders with the sync cursor that follows it, say).
+public struct StoreTransaction {
+    let db: Database
+
+    /// Deletes the rows `scope` selects from `table`, then inserts `rows` (values in `columns` order).
+    func replaceRows(in table: String, where scope: String, _ scopeArguments: StatementArguments, columns: [String], rows: [StatementArguments]) throws {
+        try db.execute(sql: "DELETE FROM \(table) WHERE \(scope)", arguments: scopeArguments)
+        guard !rows.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+        for row in rows {
+            try insert.execute(arguments: row)
+        }
+    }
+}

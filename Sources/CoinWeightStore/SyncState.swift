@@ -1,0 +1,22 @@
+import Foundation
+
+/// The sync bookkeeping of one resource: when it was last tried, last succeeded, why it last
+/// failed, and where an incremental read resumes.
+public struct SyncState: Hashable, Sendable {
+    /// The resource's name, for example `symbols` or `orders.history:2`.
+    public var resource: String
+    public var lastAttemptAt: Date?
+    public var lastSuccessAt: Date?
+    /// The last failure's message, `nil` after a success.
+    public var lastError: String?
+    /// Where the next incremental read starts; its format is the sync engine's.
+    public var cursor: String?
+
+    public init(resource: String, lastAttemptAt: Date? = nil, lastSuccessAt: Date? = nil, lastError: String? = nil, cursor: String? = nil) {
+        self.resource = resource
+        self.lastAttemptAt = lastAttemptAt
+        self.lastSuccessAt = lastSuccessAt
+        self.lastError = lastError
+        self.cursor = cursor
+    }
+}

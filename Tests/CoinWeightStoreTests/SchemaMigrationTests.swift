@@ -1,0 +1,124 @@
+@testable import CoinWeightStore
+import CoinWeightTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// schema/ is the one source of truth: what a migrated store holds is what the files say.
+@Suite("Schema and migrations")
+struct SchemaMigrationTests {
+    /// The schema objects of a database, as SQLite records them.
+    private func schema(_ reader: some DatabaseReader) throws -> [String] {
+        try reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+                .map { "\($0[0] as String) \($0[1] as String) on \($0[2] as String): \($0[3] as String? ?? "")" }
+        }
+    }
+
+    @Test("a new store is created at version 1 and records the file it applied")
+    func fromEmpty() async throws {
+        try await withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("nested/deeper/cwsync.sqlite").path
+            let now = Date(timeIntervalSince1970: 1_790_000_000)
+            let store = try CoinWeightStore(path: path, now: now)
+            defer { try? store.close() }
+            #expect(store.schemaVersion == 1)
+            let recorded = try await store.pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT version, name, applied_at FROM schema_migration").map { "\($0[0] as Int) \($0[1] as String) \($0[2] as Int64)" }
+            }
+            #expect(recorded == ["1 initial 1790000000000"])
+            #expect(try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        }
+    }
+
+    @Test("the migrated schema equals the schema/ files applied by hand, and the bundle holds the repository's files")
+    func schemaEqualsFiles() async throws {
+        let files = try SchemaFile.load(from: repositorySchemaFolder)
+        #expect(try SchemaFile.bundled() == files)
+        let byHand = try DatabaseQueue()
+        try await byHand.write { db in
+            for file in files { try db.execute(sql: file.sql) }
+        }
+        try await withStore { store, _ in
+            let migrated = try schema(store.pool)
+            #expect(migrated == (try schema(byHand)))
+            #expect(migrated.contains { $0.hasPrefix("table order on order") })
+        }
+    }
+
+    @Test("a store of a newer version is refused and left byte for byte as it was")
+    func newerIsRefused() async throws {
+        try await withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("cwsync.sqlite").path
+            try CoinWeightStore(path: path).close()
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: "PRAGMA user_version = 7")
+                try db.execute(sql: "CREATE TABLE from_the_future (x)")
+            }
+            try queue.close()
+            let before = fileFingerprint(path)
+            #expect(throws: StoreError.newerSchema(path: path, found: 7, supported: 1)) { try CoinWeightStore(path: path) }
+            #expect(fileFingerprint(path) == before)
+            #expect("\(StoreError.newerSchema(path: path, found: 7, supported: 1))".contains("Nothing was changed"))
+        }
+    }
+
+    @Test("a file that is not a database is refused and left as it was", arguments: [
+        Data("not a database, just text that is long enough to have a header".utf8),
+        Data(repeating: 0xAB, count: 8192),
+    ])
+    func corruptIsRefused(bytes: Data) async throws {
+        try await withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("cwsync.sqlite").path
+            try bytes.write(to: URL(fileURLWithPath: path))
+            let before = fileFingerprint(path)
+            let failure = #expect(throws: StoreError.self) { try CoinWeightStore(path: path) }
+            guard case .notADatabase = failure else {
+                Issue.record("expected notADatabase, got \(String(describing: failure))")
+                return
+            }
+            #expect(fileFingerprint(path) == before)
+        }
+    }
+
+    @Test("an older store migrates in one transaction: all new files or none")
+    func olderMigratesAtomically() async throws {
+        try await withTemporaryDirectory { folder in
+            let schema = folder.appendingPathComponent("schema")
+            try FileManager.default.createDirectory(at: schema, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repositorySchemaFolder.appendingPathComponent("0001_initial.sql"), to: schema.appendingPathComponent("0001_initial.sql"))
+            let path = folder.appendingPathComponent("old.sqlite").path
+            let queue = try DatabaseQueue(path: path)
+            let v1 = try SchemaMigrator(files: SchemaFile.load(from: schema))
+            try await queue.writeWithoutTransaction { db in _ = try v1.migrate(db, path: path, now: Date()) }
+
+            try "ALTER TABLE \"order\" ADD COLUMN note TEXT;".write(to: schema.appendingPathComponent("0002_note.sql"), atomically: true, encoding: .utf8)
+            try "CREATE TABLE broken (;".write(to: schema.appendingPathComponent("0003_broken.sql"), atomically: true, encoding: .utf8)
+            let failing = SchemaMigrator(files: try SchemaFile.load(from: schema))
+            await #expect(throws: DatabaseError.self) { try await queue.writeWithoutTransaction { try failing.migrate($0, path: path, now: Date()) } }
+            let columns = try await queue.read { db in try db.columns(in: "order").map(\.name) }
+            #expect(!columns.contains("note"), "0002 was rolled back with 0003")
+            #expect(try await queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
+
+            try FileManager.default.removeItem(at: schema.appendingPathComponent("0003_broken.sql"))
+            let v2 = try SchemaMigrator(files: SchemaFile.load(from: schema))
+            let applied = try await queue.writeWithoutTransaction { db in try v2.migrate(db, path: path, now: Date()) }
+            #expect(applied == [2])
+            #expect(try await queue.read { db in try db.columns(in: "order").map(\.name) }.contains("note"))
+            #expect(try await queue.read { db in try Int.fetchAll(db, sql: "SELECT version FROM schema_migration ORDER BY version") } == [1, 2])
+        }
+    }
+
+    @Test("misnamed or gapped schema files are a packaging error")
+    func badFiles() async throws {
+        try await withTemporaryDirectory { folder in
+            try "SELECT 1;".write(to: folder.appendingPathComponent("0001_a.sql"), atomically: true, encoding: .utf8)
+            try "SELECT 1;".write(to: folder.appendingPathComponent("0003_c.sql"), atomically: true, encoding: .utf8)
+            #expect(throws: StoreError.self) { try SchemaFile.load(from: folder) }
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("0003_c.sql"))
+            try "SELECT 1;".write(to: folder.appendingPathComponent("two.sql"), atomically: true, encoding: .utf8)
+            #expect(throws: StoreError.self) { try SchemaFile.load(from: folder) }
+        }
+    }
+}
