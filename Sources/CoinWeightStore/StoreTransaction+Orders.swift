@@ -16,6 +16,7 @@ extension StoreTransaction {
             ON CONFLICT (street_order_id) DO UPDATE SET \(updates)
             WHERE excluded.processed_time >= "order".processed_time
             """)
+        try notifyChanges(in: "order")
         var changed = 0
         for order in orders {
             statement.setUncheckedArguments(order.databaseValues)
@@ -30,6 +31,7 @@ extension StoreTransaction {
     @discardableResult
     public func deleteOrders(ids: some Collection<String>) throws -> Int {
         let statement = try db.cachedStatement(sql: #"DELETE FROM "order" WHERE street_order_id = ?"#)
+        try notifyChanges(in: "order")
         var deleted = 0
         for id in ids {
             try statement.execute(arguments: [id])

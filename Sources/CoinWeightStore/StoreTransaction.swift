@@ -10,11 +10,18 @@ public struct StoreTransaction {
     /// Deletes the rows `scope` selects from `table`, then inserts `rows` (values in `columns` order).
     func replaceRows(in table: String, where scope: String, _ scopeArguments: StatementArguments, columns: [String], rows: [StatementArguments]) throws {
         try db.execute(sql: "DELETE FROM \(table) WHERE \(scope)", arguments: scopeArguments)
+        try notifyChanges(in: table)
         guard !rows.isEmpty else { return }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
         for row in rows {
             try insert.execute(arguments: row)
         }
+    }
+
+    /// Tells observations that `table` changed. SQLite reports no row changes of `WITHOUT
+    /// ROWID` tables, which most of the store's are, so every write names its table.
+    func notifyChanges(in table: String) throws {
+        try db.notifyChanges(in: Table(table))
     }
 }

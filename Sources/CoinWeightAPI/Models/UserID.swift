@@ -1,12 +1,13 @@
 /// A user's id. The API writes it as a number (`2`) in some responses and as a string
 /// (`"123"`) in others; both decode to the same value.
-public struct UserID: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+public struct UserID: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
     /// The id's text, used in paths (`/user/2/info`).
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(_ number: Int) { rawValue = String(number) }
     public init(integerLiteral number: Int) { self.init(number) }
+    public init(stringLiteral text: String) { self.init(text) }
 
     /// The trading account of the user's own orders: `String(uid)`.
     public var ownAccount: String { rawValue }
