@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CoinWeightStore", targets: ["CoinWeightStore"]),
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
+        .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -59,6 +60,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Speed and size of the store on a million orders beside the sqlite3 CLI (release builds).
+        .executableTarget(
+            name: "StoreBenchmark",
+            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport"],
+            path: "Benchmarks/StoreBenchmark",
             swiftSettings: strictSettings
         ),
         // Helpers shared by the test targets: error capture, a manual clock.

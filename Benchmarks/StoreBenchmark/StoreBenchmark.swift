@@ -1,0 +1,4 @@
+@main
+struct StoreBenchmark {
+    static func main() async throws {}
+}
