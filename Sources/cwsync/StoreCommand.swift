@@ -1,0 +1,61 @@
+import ArgumentParser
+import CoinWeightStore
+import Foundation
+
+/// `cwsync store`: look after the local store.
+struct StoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Inspect, check and compact the local store.",
+        subcommands: [Info.self, Check.self, Compact.self]
+    )
+
+    /// `cwsync store info`: where the store is, its schema version and size.
+    struct Info: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the store's path, schema version and size.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            let store = try storeOptions.open()
+            defer { try? store.close() }
+            Console.out("path: \(store.path)")
+            Console.out("schema version: \(store.schemaVersion)")
+            Console.out("size: \(store.fileSize) bytes")
+        }
+    }
+
+    /// `cwsync store check`: SQLite's integrity check; exits 1 when it finds damage.
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the store's integrity; exit status 1 if it is damaged.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            let store = try storeOptions.open()
+            defer { try? store.close() }
+            let problems = try await store.checkIntegrity()
+            guard !problems.isEmpty else {
+                Console.out("ok: \(store.path)")
+                return
+            }
+            problems.forEach { Console.err($0) }
+            Console.err("\(store.path) is damaged. Move it aside and sync again to rebuild the mirror.")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `cwsync store compact`: rebuilds the file without its free space.
+    struct Compact: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rebuild the store without its free space (VACUUM).")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            let store = try storeOptions.open()
+            defer { try? store.close() }
+            let (before, after) = try await store.compact()
+            Console.out("compacted \(store.path): \(before) -> \(after) bytes")
+        }
+    }
+}
