@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "CoinWeightAPI", targets: ["CoinWeightAPI"]),
         .library(name: "CoinWeightStore", targets: ["CoinWeightStore"]),
+        .library(name: "CoinWeightSync", targets: ["CoinWeightSync"]),
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
         .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
@@ -36,6 +37,12 @@ let package = Package(
             name: "CoinWeightStore",
             dependencies: ["CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("../../schema")],
+            swiftSettings: strictSettings
+        ),
+        // The sync engine: pulls every resource into the store; the network only through the client.
+        .target(
+            name: "CoinWeightSync",
+            dependencies: ["CoinWeightAPI", "CoinWeightStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         // A local, faithful emulator of the coin-weight API for tests and first runs.
@@ -93,6 +100,12 @@ let package = Package(
         .testTarget(
             name: "CoinWeightStoreTests",
             dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The sync engine against the emulator over loopback HTTP, on real store files.
+        .testTarget(
+            name: "CoinWeightSyncTests",
+            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport"],
             swiftSettings: strictSettings
         ),
         // The emulator's own promises: authorization, faults, control surface, the binary.

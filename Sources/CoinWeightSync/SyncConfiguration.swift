@@ -1,0 +1,47 @@
+import Foundation
+
+/// How a ``SyncEngine`` reads the server.
+public struct SyncConfiguration: Sendable {
+    /// How far back the first sync reads the order history.
+    public var historyHorizon: Duration
+    /// How much of the already-read history each later sync reads again, for orders that
+    /// became visible late (servers lag, as the emulator's read lag does).
+    public var historyOverlap: Duration
+    /// The `createTime` span of one history request window.
+    public var historyWindow: Duration
+    /// The `pageSize` asked of `/order/inactive`; the server may answer fewer rows.
+    public var pageSize: Int
+    /// How many history pages one store transaction commits, with the cursor after them.
+    public var pagesPerTransaction: Int
+    /// The delays between attempts of a failing resource.
+    public var backoff: Backoff
+    /// The time, injectable for tests.
+    public var now: @Sendable () -> Date
+
+    public init(
+        historyHorizon: Duration = .seconds(90 * 86_400), historyOverlap: Duration = .seconds(600),
+        historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
+        backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.historyHorizon = historyHorizon
+        self.historyOverlap = historyOverlap
+        self.historyWindow = historyWindow
+        self.pageSize = pageSize
+        self.pagesPerTransaction = pagesPerTransaction
+        self.backoff = backoff
+        self.now = now
+    }
+}
+
+extension Duration {
+    /// The duration in whole milliseconds, the API's unit of time.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+extension Date {
+    /// Milliseconds since the epoch, the API's unit of time.
+    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1_000).rounded(.down)) }
+}

@@ -1,0 +1,98 @@
+import CoinWeightAPI
+import CoinWeightStore
+import Foundation
+
+/// Orders: the active set, and the history walked in `createTime` windows.
+extension SyncEngine {
+    /// Upserts the owner's active orders. An order the store holds as active that the server
+    /// no longer lists has turned inactive, possibly days after it was created: it is looked
+    /// up in `/order/inactive` over its own `createTime`, and kept as it was until found.
+    func syncActiveOrders(owner: String, key: String) async throws {
+        try await attempt(key) {
+            let active = try await client.activeOrders(owner: owner)
+            let listed = Set(active.map(\.streetOrderId))
+            var found: [Order] = []
+            var missing = 0
+            for order in try await storedActiveOrders(owner: owner) where !listed.contains(order.streetOrderId) {
+                if let finished = try await lookUpInactive(order) {
+                    found.append(finished)
+                } else {
+                    missing += 1
+                }
+            }
+            let state = succeeded(key, cursor: missing == 0 ? nil : "\(missing) orders left the active set and are not in the history yet")
+            try await store.write { [found] transaction in
+                try transaction.upsertOrders(active)
+                try transaction.upsertOrders(found)
+                try transaction.saveSyncState(state)
+            }
+        }
+    }
+
+    private func storedActiveOrders(owner: String) async throws -> [Order] {
+        var orders: [Order] = []
+        var cursor: OrderCursor?
+        repeat {
+            let page = try await store.read(.orders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates), after: cursor, limit: 500))
+            orders += page.orders
+            cursor = page.next
+        } while cursor != nil
+        return orders
+    }
+
+    /// The order as `/order/inactive` has it, searched in the window of its own `createTime`.
+    private func lookUpInactive(_ order: Order) async throws -> Order? {
+        var pageIndex = 0
+        while true {
+            let page = try await client.inactiveOrders(InactiveOrderQuery(
+                owner: order.owner, startTime: order.createTime, endTime: order.createTime, pageIndex: pageIndex, pageSize: configuration.pageSize))
+            if let match = page.content.first(where: { $0.streetOrderId == order.streetOrderId }) { return match }
+            pageIndex += 1
+            if page.content.isEmpty || pageIndex >= page.totalPage { return nil }
+        }
+    }
+
+    /// Reads the owner's history from where its cursor stands: the first time back to the
+    /// horizon, later from the high-water mark minus the overlap. Pages are committed
+    /// several at a time with the cursor, so a crash resumes without a gap; what was read
+    /// when a request fails is committed before the error is passed on.
+    func syncHistory(owner: String, key: String) async throws {
+        try await attempt(key) {
+            var cursor = HistoryCursor(text: try await store.read(.syncState(key))?.cursor)
+            let now = configuration.now().milliseconds
+            if cursor.walk == nil {
+                let bottom = cursor.highWater.map { $0 - configuration.historyOverlap.milliseconds } ?? now - configuration.historyHorizon.milliseconds
+                cursor.walk = HistoryCursor.Walk(top: now, bottom: bottom, windowTop: now, page: 0)
+            }
+            var reader = HistoryReader(owner: owner, cursor: cursor, configuration: configuration)
+            var batch: [Order] = []
+            var pages = 0
+            do {
+                while let query = reader.nextQuery() {
+                    let page = try await client.inactiveOrders(query)
+                    reader.advance(after: page)
+                    batch += page.content
+                    pages += 1
+                    publish(reader.progress)
+                    if pages % configuration.pagesPerTransaction == 0 || reader.isDone {
+                        try await commit(batch, cursor: reader.cursor, key: key)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch {
+                if !batch.isEmpty { try? await commit(batch, cursor: reader.cursor, key: key, failed: true) }
+                throw error
+            }
+        }
+    }
+
+    /// Upserts a batch of history pages and saves the cursor after them, in one transaction.
+    private func commit(_ orders: [Order], cursor: HistoryCursor, key: String, failed: Bool = false) async throws {
+        var state = succeeded(key, cursor: cursor.text)
+        if failed { state.lastSuccessAt = try await store.read(.syncState(key))?.lastSuccessAt }
+        try await store.write { [state] transaction in
+            try transaction.upsertOrders(orders)
+            try transaction.saveSyncState(state)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import CoinWeightAPI
+import CoinWeightStore
+import Foundation
+import Logging
+
+/// Pulls everything the API serves a user into the store, one transaction per resource.
+///
+/// Each resource is reconciled on its own: what the server no longer lists goes, and one
+/// resource failing (a timeout, a 5xx) does not stop the others. A 403, or a token whose
+/// `exp` has passed, stops the sync in ``SyncStatus/authRequired`` without losing anything
+/// committed; the next sync after a login carries on from the saved cursors.
+///
+/// ```swift
+/// let engine = SyncEngine(client: client, store: store)
+/// let report = await engine.sync(uid: session.uid)
+/// ```
+public actor SyncEngine {
+    public nonisolated let client: CoinWeightClient
+    public nonisolated let store: CoinWeightStore
+    let configuration: SyncConfiguration
+    let logger: Logger
+    /// What the engine is doing now.
+    public private(set) var status: SyncStatus = .idle
+    /// Consecutive failures per sync-state key, for the backoff.
+    private var failures: [String: (count: Int, retryAfter: Duration?)] = [:]
+    private var progressObservers: [UUID: AsyncStream<SyncProgress>.Continuation] = [:]
+
+    public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.sync")) {
+        self.client = client
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Pulls `resources` (all by default) for user `uid` and reconciles the store.
+    ///
+    /// Never throws: each resource's outcome is in the report and in its saved sync state.
+    public func sync(uid: UserID, only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
+        var report = SyncReport()
+        let token = client.authToken
+        guard let token, !token.isExpired(at: configuration.now()) else {
+            logger.notice("sync paused: log in first", metadata: ["reason": "\(token == nil ? "no token" : "token expired")"])
+            status = .authRequired
+            report.authRequired = true
+            for resource in resources { report.outcomes[resource] = .skipped }
+            return report
+        }
+        status = .syncing
+        for resource in resources.sorted() {
+            guard !report.authRequired else {
+                report.outcomes[resource] = .skipped
+                continue
+            }
+            do {
+                try await pull(resource, uid: uid)
+                report.outcomes[resource] = .synced
+                failures.removeAll()
+            } catch let error as CoinWeightError {
+                if case .authenticationFailed = error { report.authRequired = true }
+                if case .notLoggedIn = error { report.authRequired = true }
+                report.outcomes[resource] = .failed(error.description)
+            } catch {
+                report.outcomes[resource] = .failed(String(describing: error))
+            }
+        }
+        status = report.authRequired ? .authRequired : .idle
+        return report
+    }
+
+    /// How long to wait before syncing again after failures, or `nil` when nothing is failing.
+    public func retryDelay() -> Duration? {
+        guard let worst = failures.values.max(by: { $0.count < $1.count }) else { return nil }
+        return configuration.backoff.delay(afterFailures: worst.count, retryAfter: failures.values.compactMap(\.retryAfter).max())
+    }
+
+    /// Progress of the order history reads, as they happen.
+    public func progress() -> AsyncStream<SyncProgress> {
+        let (stream, continuation) = AsyncStream<SyncProgress>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let id = UUID()
+        progressObservers[id] = continuation
+        continuation.onTermination = { [weak self] _ in Task { await self?.removeObserver(id) } }
+        return stream
+    }
+
+    private func removeObserver(_ id: UUID) { progressObservers[id] = nil }
+
+    func publish(_ progress: SyncProgress) {
+        for observer in progressObservers.values { observer.yield(progress) }
+    }
+
+    private func pull(_ resource: SyncResource, uid: UserID) async throws {
+        switch resource {
+        case .symbols:
+            try await mirror("symbols", client.symbols) { try $0.replaceSymbols($1) }
+        case .markets:
+            try await mirror("markets:\(uid)", { try await (self.client.defaultMarkets(), self.client.customMarkets(uid: uid)) }) {
+                try $0.replaceMarkets($1.0, scope: .defaults)
+                try $0.replaceMarkets($1.1, scope: .user(uid))
+            }
+        case .favorites:
+            try await mirror("favorites:\(uid)", { try await self.client.favorites(uid: uid) }) { try $0.replaceFavorites($1, uid: uid) }
+        case .layouts:
+            try await pullLayouts(uid: uid)
+        case .strategyTemplates:
+            try await mirror("strategyTemplates", client.strategyTemplates) { try $0.replaceStrategyTemplates($1) }
+        case .strategies:
+            try await mirror("strategies:\(uid)", { try await (self.client.strategyItems(uid: uid), self.client.strategyStatuses(uid: uid)) }) {
+                try $0.replaceStrategyItems($1.0, uid: uid)
+                try $0.replaceStrategyStatuses($1.1, uid: uid)
+            }
+        case .secrets:
+            try await forEachOwner(uid: uid, "secrets") { owner, key in
+                try await self.mirror(key, { try await self.client.secrets(owner: owner) }) { try $0.replaceSecrets($1, owner: owner) }
+            }
+        case .userInfo:
+            try await mirror("userInfo:\(uid)", { try await self.client.userInfo(uid: uid) }) { try $0.saveUserInfo($1) }
+        case .positions:
+            try await mirror("positions:\(uid)", { try await self.client.positions(uid: uid) }) { try $0.replacePositions($1, uid: uid) }
+        case .activeOrders:
+            try await forEachOwner(uid: uid, "activeOrders") { owner, key in try await self.syncActiveOrders(owner: owner, key: key) }
+        case .orderHistory:
+            try await forEachOwner(uid: uid, "orderHistory") { owner, key in try await self.syncHistory(owner: owner, key: key) }
+        }
+    }
+
+    private func pullLayouts(uid: UserID) async throws {
+        try await mirror("layouts:\(uid)", {
+            var layouts: [(LayoutKind, ResourceScope, [LayoutSlot])] = []
+            for kind in LayoutKind.allCases {
+                layouts.append((kind, .defaults, try await self.client.defaultLayout(kind)))
+                layouts.append((kind, .user(uid), try await self.client.customLayout(kind, uid: uid)))
+            }
+            return layouts
+        }) { transaction, layouts in
+            for (kind, scope, slots) in layouts { try transaction.replaceLayout(slots, kind: kind, scope: scope) }
+        }
+    }
+
+    /// Fetches a value and replaces its rows in one transaction, with the sync state.
+    func mirror<Value: Sendable>(_ key: String, _ fetch: () async throws -> Value, apply: @escaping @Sendable (StoreTransaction, Value) throws -> Void) async throws {
+        try await attempt(key) {
+            let value = try await fetch()
+            let state = self.succeeded(key)
+            try await self.store.write { transaction in
+                try apply(transaction, value)
+                try transaction.saveSyncState(state)
+            }
+        }
+    }
+
+    /// Runs `body` for the user's own account and each of its strategies' owners. An owner
+    /// failing does not stop the others; the first failure is rethrown at the end.
+    func forEachOwner(uid: UserID, _ resource: String, _ body: @escaping (String, String) async throws -> Void) async throws {
+        let strategyOwners = try await store.read(.strategyItems(uid: uid)).compactMap(\.owner)
+        var firstFailure: (any Error)?
+        for owner in [uid.ownAccount] + Set(strategyOwners).subtracting([uid.ownAccount]).sorted() {
+            do {
+                try await body(owner, "\(resource):\(owner)")
+            } catch let error as CoinWeightError {
+                if case .authenticationFailed = error { throw error }
+                firstFailure = firstFailure ?? error
+            }
+        }
+        if let firstFailure { throw firstFailure }
+    }
+
+    /// Runs one resource's pull; on failure saves the error with the last success and cursor kept.
+    func attempt(_ key: String, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+            failures[key] = nil
+        } catch {
+            let failure = error as? CoinWeightError
+            failures[key] = ((failures[key]?.count ?? 0) + 1, failure?.retryAfter)
+            logger.warning("sync of \(key) failed", metadata: ["error": "\(error)"])
+            var state = (try? await store.read(.syncState(key)) ?? nil) ?? SyncState(resource: key)
+            state.lastAttemptAt = configuration.now()
+            state.lastError = String(describing: error)
+            let failed = state
+            try? await store.write { try $0.saveSyncState(failed) }
+            throw error
+        }
+    }
+
+    /// The state of a resource that just synced, with its cursor.
+    func succeeded(_ key: String, cursor: String? = nil) -> SyncState {
+        let now = configuration.now()
+        return SyncState(resource: key, lastAttemptAt: now, lastSuccessAt: now, lastError: nil, cursor: cursor)
+    }
+}

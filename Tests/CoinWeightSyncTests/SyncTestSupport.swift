@@ -1,0 +1,68 @@
+import CoinWeightAPI
+import CoinWeightEmulator
+import CoinWeightStore
+import CoinWeightSync
+import CoinWeightTestSupport
+import Foundation
+import Testing
+
+/// An emulator on an injected clock, a store in a temporary folder, abc logged in, an engine.
+struct SyncHarness {
+    let running: RunningEmulator
+    let state: EmulatorState
+    let clock: ManualClock
+    let store: CoinWeightStore
+    let folder: URL
+    let client: CoinWeightClient
+    let engine: SyncEngine
+
+    static let uid: UserID = 2
+
+    /// Runs `body` with a fresh emulator holding `seedOrders` orders of abc over `seedDays` days.
+    static func with<T: Sendable>(
+        seedOrders: Int = 0, seedDays: Int = 60, configuration: (ManualClock) -> SyncConfiguration = { clock in SyncConfiguration(now: { clock.now }) },
+        transport: (any HTTPTransport)? = nil,
+        _ body: (SyncHarness) async throws -> T
+    ) async throws -> T {
+        let clock = ManualClock(start: Date(timeIntervalSince1970: 1_790_000_000))
+        let emulatorConfiguration = EmulatorConfiguration(
+            tokenLifetime: .seconds(30 * 86_400), controlEnabled: true, seedOrders: seedOrders, seedDays: seedDays, now: { clock.now })
+        return try await CoinWeightEmulator.withRunning(emulatorConfiguration) { running, state in
+            try await withTemporaryDirectory { folder in
+                let store = try CoinWeightStore(path: folder.appendingPathComponent("cwsync.sqlite").path)
+                defer { try? store.close() }
+                let client = try CoinWeightClient(baseURL: running.baseURL, transport: transport ?? URLSessionTransport())
+                _ = try await client.login(Credentials(userName: "abc", password: "abc_password"))
+                let engine = SyncEngine(client: client, store: store, configuration: configuration(clock))
+                return try await body(SyncHarness(running: running, state: state, clock: clock, store: store, folder: folder, client: client, engine: engine))
+            }
+        }
+    }
+
+    /// Every order of `owner` in the store, newest first.
+    func storedOrders(owner: String) async throws -> [Order] {
+        var orders: [Order] = []
+        var cursor: OrderCursor?
+        repeat {
+            let page = try await store.read(.orders(OrderFilter(owner: owner), after: cursor, limit: 1_000))
+            orders += page.orders
+            cursor = page.next
+        } while cursor != nil
+        return orders
+    }
+
+    /// Every order of `owner` on the server, newest first, as the store sorts them.
+    func serverOrders(owner: String) async -> [Order] {
+        await state.snapshot().orders(owner: owner).sorted { ($0.createTime, $0.streetOrderId) > ($1.createTime, $1.streetOrderId) }
+    }
+}
+
+extension SyncReport {
+    /// The failures, for test messages.
+    var failures: [String] {
+        outcomes.compactMap { resource, outcome in
+            if case .failed(let message) = outcome { return "\(resource): \(message)" }
+            return nil
+        }
+    }
+}
