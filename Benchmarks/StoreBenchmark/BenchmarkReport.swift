@@ -34,6 +34,15 @@ struct BenchmarkReport {
     /// The most the store file may weigh, as a multiple of the CLI's.
     static let sizeTarget = 1.5
 
+    /// How the benchmark was compiled: only release timings mean anything.
+    static let build: String = {
+        #if DEBUG
+        "a DEBUG build: these timings say little about the store"
+        #else
+        "release build"
+        #endif
+    }()
+
     var cliRowsPerSecond: Double { Double(orders) / cliElapsed.seconds }
 
     var markdown: String {
@@ -41,7 +50,7 @@ struct BenchmarkReport {
         var lines = [
             "# Store benchmark, \(date.formatted(.iso8601.year().month().day()))",
             "",
-            "- Run: \(date.formatted(.iso8601)), `\(commandLine)` (release build, from the repository root).",
+            "- Run: \(date.formatted(.iso8601)), `\(commandLine)` (\(Self.build), from the repository root).",
             "- Machine: `\(machine.uname)`; \(machine.processors) processors (`nproc`); peak RSS of the benchmark "
                 + (peakResidentBytes.map { "\(Format.mebibytes($0)) (`VmHWM`)" } ?? "unknown (no /proc)")
                 + "; load average (1, 5, 15 min) \(loadAverages.start ?? "unknown") at the start, \(loadAverages.end ?? "unknown") at the end.",

@@ -9,11 +9,12 @@ struct QueryLatency {
 
     /// How many pages were timed.
     var queries: Int
+    /// Nearest-rank percentiles of the timed calls, and the slowest.
     var p50: Duration
     var p90: Duration
     var p99: Duration
     var max: Duration
-    /// Orders per page, on average, of the first pages and of the second pages.
+    /// Orders per page, on average, of the first pages and of the second pages: not empty pages.
     var meanRowsFirstPage: Double
     var meanRowsSecondPage: Double
 

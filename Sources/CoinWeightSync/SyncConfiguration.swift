@@ -13,15 +13,21 @@ public struct SyncConfiguration: Sendable {
     public var pageSize: Int
     /// How many history pages one store transaction commits, with the cursor after them.
     public var pagesPerTransaction: Int
-    /// The delays between attempts of a failing resource.
+    /// The delays between attempts of a failing request or resource.
     public var backoff: Backoff
+    /// How many times a read that failed transiently is tried again within one sync.
+    public var readRetries: Int
+    /// Waits between those tries; injectable so tests need not wait.
+    public var sleep: @Sendable (Duration) async throws -> Void
     /// The time, injectable for tests.
     public var now: @Sendable () -> Date
 
     public init(
         historyHorizon: Duration = .seconds(90 * 86_400), historyOverlap: Duration = .seconds(600),
         historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
-        backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() }
+        backoff: Backoff = Backoff(), readRetries: Int = 3,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.historyHorizon = historyHorizon
         self.historyOverlap = historyOverlap
@@ -29,6 +35,8 @@ public struct SyncConfiguration: Sendable {
         self.pageSize = pageSize
         self.pagesPerTransaction = pagesPerTransaction
         self.backoff = backoff
+        self.readRetries = readRetries
+        self.sleep = sleep
         self.now = now
     }
 }

@@ -9,7 +9,7 @@ extension SyncEngine {
     /// up in `/order/inactive` over its own `createTime`, and kept as it was until found.
     func syncActiveOrders(owner: String, key: String) async throws {
         try await attempt(key) {
-            let active = try await client.activeOrders(owner: owner)
+            let active = try await retrying { try await self.client.activeOrders(owner: owner) }
             let listed = Set(active.map(\.streetOrderId))
             var found: [Order] = []
             var missing = 0
@@ -44,8 +44,9 @@ extension SyncEngine {
     private func lookUpInactive(_ order: Order) async throws -> Order? {
         var pageIndex = 0
         while true {
-            let page = try await client.inactiveOrders(InactiveOrderQuery(
-                owner: order.owner, startTime: order.createTime, endTime: order.createTime, pageIndex: pageIndex, pageSize: configuration.pageSize))
+            let query = InactiveOrderQuery(
+                owner: order.owner, startTime: order.createTime, endTime: order.createTime, pageIndex: pageIndex, pageSize: configuration.pageSize)
+            let page = try await retrying { try await self.client.inactiveOrders(query) }
             if let match = page.content.first(where: { $0.streetOrderId == order.streetOrderId }) { return match }
             pageIndex += 1
             if page.content.isEmpty || pageIndex >= page.totalPage { return nil }
@@ -69,7 +70,7 @@ extension SyncEngine {
             var pages = 0
             do {
                 while let query = reader.nextQuery() {
-                    let page = try await client.inactiveOrders(query)
+                    let page = try await retrying { try await self.client.inactiveOrders(query) }
                     reader.advance(after: page)
                     batch += page.content
                     pages += 1

@@ -91,31 +91,31 @@ public actor SyncEngine {
     private func pull(_ resource: SyncResource, uid: UserID) async throws {
         switch resource {
         case .symbols:
-            try await mirror("symbols", client.symbols) { try $0.replaceSymbols($1) }
+            try await mirror("symbols", { try await self.retrying(self.client.symbols) }) { try $0.replaceSymbols($1) }
         case .markets:
-            try await mirror("markets:\(uid)", { try await (self.client.defaultMarkets(), self.client.customMarkets(uid: uid)) }) {
+            try await mirror("markets:\(uid)", { try await (self.retrying(self.client.defaultMarkets), self.retrying { try await self.client.customMarkets(uid: uid) }) }) {
                 try $0.replaceMarkets($1.0, scope: .defaults)
                 try $0.replaceMarkets($1.1, scope: .user(uid))
             }
         case .favorites:
-            try await mirror("favorites:\(uid)", { try await self.client.favorites(uid: uid) }) { try $0.replaceFavorites($1, uid: uid) }
+            try await mirror("favorites:\(uid)", { try await self.retrying { try await self.client.favorites(uid: uid) } }) { try $0.replaceFavorites($1, uid: uid) }
         case .layouts:
             try await pullLayouts(uid: uid)
         case .strategyTemplates:
-            try await mirror("strategyTemplates", client.strategyTemplates) { try $0.replaceStrategyTemplates($1) }
+            try await mirror("strategyTemplates", { try await self.retrying(self.client.strategyTemplates) }) { try $0.replaceStrategyTemplates($1) }
         case .strategies:
-            try await mirror("strategies:\(uid)", { try await (self.client.strategyItems(uid: uid), self.client.strategyStatuses(uid: uid)) }) {
+            try await mirror("strategies:\(uid)", { try await (self.retrying { try await self.client.strategyItems(uid: uid) }, self.retrying { try await self.client.strategyStatuses(uid: uid) }) }) {
                 try $0.replaceStrategyItems($1.0, uid: uid)
                 try $0.replaceStrategyStatuses($1.1, uid: uid)
             }
         case .secrets:
             try await forEachOwner(uid: uid, "secrets") { owner, key in
-                try await self.mirror(key, { try await self.client.secrets(owner: owner) }) { try $0.replaceSecrets($1, owner: owner) }
+                try await self.mirror(key, { try await self.retrying { try await self.client.secrets(owner: owner) } }) { try $0.replaceSecrets($1, owner: owner) }
             }
         case .userInfo:
-            try await mirror("userInfo:\(uid)", { try await self.client.userInfo(uid: uid) }) { try $0.saveUserInfo($1) }
+            try await mirror("userInfo:\(uid)", { try await self.retrying { try await self.client.userInfo(uid: uid) } }) { try $0.saveUserInfo($1) }
         case .positions:
-            try await mirror("positions:\(uid)", { try await self.client.positions(uid: uid) }) { try $0.replacePositions($1, uid: uid) }
+            try await mirror("positions:\(uid)", { try await self.retrying { try await self.client.positions(uid: uid) } }) { try $0.replacePositions($1, uid: uid) }
         case .activeOrders:
             try await forEachOwner(uid: uid, "activeOrders") { owner, key in try await self.syncActiveOrders(owner: owner, key: key) }
         case .orderHistory:
@@ -127,8 +127,8 @@ public actor SyncEngine {
         try await mirror("layouts:\(uid)", {
             var layouts: [(LayoutKind, ResourceScope, [LayoutSlot])] = []
             for kind in LayoutKind.allCases {
-                layouts.append((kind, .defaults, try await self.client.defaultLayout(kind)))
-                layouts.append((kind, .user(uid), try await self.client.customLayout(kind, uid: uid)))
+                layouts.append((kind, .defaults, try await self.retrying { try await self.client.defaultLayout(kind) }))
+                layouts.append((kind, .user(uid), try await self.retrying { try await self.client.customLayout(kind, uid: uid) }))
             }
             return layouts
         }) { transaction, layouts in

@@ -15,6 +15,8 @@ public struct SyncReport: Hashable, Sendable {
     /// Whether the sync stopped because the server refused the token.
     public var authRequired = false
 
+    public init() {}
+
     /// Whether every resource synced.
     public var isComplete: Bool { outcomes.count == SyncResource.allCases.count && outcomes.values.allSatisfy { $0 == .synced } }
 }
