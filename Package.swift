@@ -105,7 +105,10 @@ let package = Package(
         // The sync engine against the emulator over loopback HTTP, on real store files.
         .testTarget(
             name: "CoinWeightSyncTests",
-            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport"],
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // The emulator's own promises: authorization, faults, control surface, the binary.

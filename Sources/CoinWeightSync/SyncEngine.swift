@@ -67,6 +67,12 @@ public actor SyncEngine {
         return report
     }
 
+    /// Leaves ``SyncStatus/authRequired`` after a new login; the next sync resumes where
+    /// the refused one stopped.
+    public func sessionRenewed() {
+        if status == .authRequired { status = .idle }
+    }
+
     /// How long to wait before syncing again after failures, or `nil` when nothing is failing.
     public func retryDelay() -> Duration? {
         guard let worst = failures.values.max(by: { $0.count < $1.count }) else { return nil }

@@ -1,0 +1,80 @@
+import CoinWeightAPI
+import CoinWeightStore
+import Foundation
+import Logging
+
+/// What an app holds: a store at a path, a client for an endpoint, the session, and the
+/// sync engine between them.
+///
+/// ```swift
+/// let mirror = try CoinWeightMirror(storePath: StoreLocation.defaultPath(), baseURL: endpoint)
+/// if await mirror.session == nil { _ = try await mirror.login(Credentials(userName: "abc", password: password)) }
+/// let report = await mirror.syncNow()
+/// for try await orders in mirror.store.observe(.orders(OrderFilter(owner: "2"))) { render(orders) }
+/// ```
+///
+/// The session (its token included) is kept in ``SessionFile`` beside the store, mode 0600,
+/// and never logged.
+public actor CoinWeightMirror {
+    public nonisolated let store: CoinWeightStore
+    public nonisolated let client: CoinWeightClient
+    public nonisolated let engine: SyncEngine
+    private let sessionFile: SessionFile
+    /// The logged-in user, restored from the session file when there is one.
+    public private(set) var session: Session?
+
+    /// Opens the store (creating it) and restores the saved session, if any.
+    /// - Throws: a ``StoreError`` for a store that cannot be used, ``CoinWeightError/insecureEndpoint(_:)``
+    ///   for a plain-HTTP endpoint off this machine.
+    public init(
+        storePath: String, baseURL: URL, allowInsecureHTTP: Bool = false, transport: any HTTPTransport = URLSessionTransport(),
+        configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync")
+    ) throws {
+        store = try CoinWeightStore(path: storePath)
+        sessionFile = SessionFile(besideStore: storePath)
+        let saved = sessionFile.load()
+        client = try CoinWeightClient(baseURL: baseURL, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
+        engine = SyncEngine(client: client, store: store, configuration: configuration, logger: logger)
+        session = saved
+    }
+
+    /// Logs in, saves the session, and lets a paused sync resume.
+    public func login(_ credentials: Credentials) async throws -> Session {
+        try await remember(client.login(credentials))
+    }
+
+    /// Creates an account, saves its session.
+    public func signup(_ request: SignupRequest) async throws -> Session {
+        try await remember(client.signup(request))
+    }
+
+    /// Forgets the session: the token leaves memory and disk. The mirror's data stays.
+    public func logout() throws {
+        try sessionFile.delete()
+        client.setAuthToken(nil)
+        session = nil
+    }
+
+    /// Syncs every resource of the logged-in user now.
+    public func syncNow() async -> SyncReport {
+        guard let session else {
+            var report = SyncReport()
+            report.authRequired = true
+            for resource in SyncResource.allCases { report.outcomes[resource] = .skipped }
+            return report
+        }
+        return await engine.sync(uid: session.uid)
+    }
+
+    /// What the engine is doing.
+    public var status: SyncStatus {
+        get async { session == nil ? .authRequired : await engine.status }
+    }
+
+    private func remember(_ session: Session) async throws -> Session {
+        try sessionFile.save(session)
+        self.session = session
+        await engine.sessionRenewed()
+        return session
+    }
+}

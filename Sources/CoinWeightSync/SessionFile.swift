@@ -1,0 +1,67 @@
+import CoinWeightAPI
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The logged-in session, kept in a file only its owner can read (mode 0600), so a daemon
+/// can sync after a restart without asking for the password again.
+///
+/// The file is written to a new name created with mode 0600 and then renamed over the old
+/// one: there is no moment at which the token sits in a file others can read.
+public struct SessionFile: Sendable {
+    /// The file's path.
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The session file beside a store: `session.json` in the store's folder.
+    public init(besideStore storePath: String) {
+        self.init(path: URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("session.json").path)
+    }
+
+    /// The saved session, or `nil` when there is none (or it cannot be read).
+    public func load() -> Session? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(Session.self, from: data)
+    }
+
+    /// Saves `session`, replacing any earlier one.
+    public func save(_ session: Session) throws {
+        let data = try JSONEncoder().encode(session)
+        let temporary = path + ".\(UUID().uuidString).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw SessionFileError(path: temporary, errno: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let failure = SessionFileError(path: path, errno: errno)
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    /// Forgets the saved session.
+    public func delete() throws {
+        guard unlink(path) == 0 || errno == ENOENT else { throw SessionFileError(path: path, errno: errno) }
+    }
+}
+
+/// A session file that could not be written or removed.
+public struct SessionFileError: Error, CustomStringConvertible {
+    public let path: String
+    public let errno: Int32
+
+    public var description: String {
+        "cannot write the session file \(path) (\(String(cString: strerror(errno)))): check that its folder exists and is writable by you."
+    }
+}
