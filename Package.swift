@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 "CoinWeightAPI",
                 "CoinWeightStore",
+                "CoinWeightSync",
                 "CoinWeightEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,18 +1,22 @@
 import ArgumentParser
 import CoinWeightAPI
 import CoinWeightEmulator
+import CoinWeightStore
+import CoinWeightSync
 import Foundation
 
 /// `cwsync quickstart`: the first thing to run. Starts a seeded emulator in this process,
-/// logs in as `abc` and reads every resource through the typed client, printing what came back.
+/// logs in as `abc`, runs a first sync into the store, and reads the mirror back offline.
 struct QuickstartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quickstart",
-        abstract: "Start a local emulator, log in as abc and read every resource once (a smoke test of the whole API)."
+        abstract: "Start a local emulator, log in as abc, sync everything into the store, and read it back."
     )
 
     @Option(help: "Historical orders to seed in the emulator.")
     var seedOrders = 2_000
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -25,34 +29,53 @@ struct QuickstartCommand: AsyncParsableCommand {
         let emulator = CoinWeightEmulator(configuration: EmulatorConfiguration(seedOrders: seedOrders, seedDays: 30))
         let running = try await emulator.start()
         Console.out("emulator listening at \(running.baseURL)")
-        let client = try CoinWeightClient(baseURL: running.baseURL)
-        let session = try await client.login(Credentials(userName: "abc", password: "abc_password"))
-        Console.out("logged in as \(session.userName) (uid \(session.uid)), token expires \(session.authToken.expiresAt.map { "\($0)" } ?? "never")")
-        let uid = session.uid
-        let symbols = try await client.symbols()
-        Console.out("symbols: \(symbols.map { "\($0.counterParty) \($0.symbols.count)" }.joined(separator: ", "))")
-        let markets = try await client.customMarkets(uid: uid)
-        Console.out("market tabs: \(markets.map(\.category).joined(separator: ", "))")
-        let favorites = try await client.favorites(uid: uid)
-        Console.out("favorites: \(favorites.map { "\($0.counterParty):\($0.symbol)" }.joined(separator: ", "))")
-        for kind in LayoutKind.allCases {
-            let slots = try await client.customLayout(kind, uid: uid)
-            Console.out("\(kind.rawValue) layout: \(slots.count) slots")
+        do {
+            let report = try await syncIntoStore(running.baseURL)
+            await running.stop()
+            guard report.isComplete else { throw ExitCode(1) }
+            Console.out("ok")
+        } catch {
+            await running.stop()
+            throw error
         }
-        let strategies = try await client.strategyItems(uid: uid)
-        let statuses = try await client.strategyStatuses(uid: uid)
-        Console.out("strategies: \(strategies.count), status: \(statuses.map { "\($0.id)=\($0.status)" }.joined(separator: ", "))")
-        let info = try await client.userInfo(uid: uid)
-        let positions = try await client.positions(uid: uid)
-        Console.out("account: estimated \(info.estimatedValue), \(positions.count) positions")
-        let active = try await client.activeOrders(owner: uid.ownAccount)
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        let page = try await client.inactiveOrders(InactiveOrderQuery(owner: uid.ownAccount, startTime: now - 30 * 86_400_000, endTime: now, pageSize: 5))
-        Console.out("orders: \(active.count) active; history \(page.totalPage) pages of 5 over 30 days, newest:")
-        for order in page.content {
+    }
+
+    /// Logs in, syncs everything, prints the outcome and what the store now holds.
+    private func syncIntoStore(_ baseURL: URL) async throws -> SyncReport {
+        let mirror = try CoinWeightMirror(storePath: storeOptions.store, baseURL: baseURL)
+        let session = try await mirror.login(Credentials(userName: "abc", password: "abc_password"))
+        Console.out("logged in as \(session.userName) (uid \(session.uid)); session saved beside the store, mode 0600")
+        Console.out("store: \(mirror.store.path)")
+
+        let started = ContinuousClock.now
+        let report = await mirror.syncNow()
+        for resource in SyncResource.allCases {
+            Console.out("  \(resource.rawValue): \(report.outcomes[resource].map(describe) ?? "not run")")
+        }
+        Console.out("first sync took \(started.duration(to: .now))")
+
+        try await printMirror(mirror.store, uid: session.uid)
+        return report
+    }
+
+    /// What the store now holds, read back without the network.
+    private func printMirror(_ store: CoinWeightStore, uid: UserID) async throws {
+        let favorites = try await store.read(.favorites(uid: uid))
+        Console.out("favorites: \(favorites.map { "\($0.counterParty):\($0.symbol)" }.joined(separator: ", "))")
+        let strategies = try await store.read(.strategyItems(uid: uid))
+        Console.out("strategies: \(strategies.map { "\($0.id ?? "?") \($0.name) (\($0.strategyType))" }.joined(separator: ", "))")
+        let page = try await store.read(.orders(OrderFilter(owner: uid.ownAccount), limit: 5))
+        Console.out("newest orders of owner \(uid.ownAccount), from the store:")
+        for order in page.orders {
             Console.out("  \(order.streetOrderId) \(order.counterParty) \(order.symbol) \(order.side) \(order.quantity) @ \(order.price) \(order.executionType)")
         }
-        await running.stop()
-        Console.out("ok")
+    }
+
+    private func describe(_ outcome: SyncReport.Outcome) -> String {
+        switch outcome {
+        case .synced: "synced"
+        case .failed(let message): "failed: \(message)"
+        case .skipped: "skipped (log in first)"
+        }
     }
 }
