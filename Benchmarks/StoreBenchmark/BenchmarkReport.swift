@@ -62,7 +62,8 @@ struct BenchmarkReport {
                 + "and its two indexes from `schema/0001_initial.sql`.",
             "- Journal: the CLI database keeps SQLite's default rollback journal (`journal_mode=delete`, "
                 + "`synchronous=full`) and `.import` runs in one transaction; the store is in WAL mode (GRDB "
-                + "`DatabasePool`, `synchronous=normal`), so its commits do not wait for an fsync until a checkpoint.",
+                + "`DatabasePool`) with this SQLite's default `synchronous=full` for WAL (`DEFAULT_WAL_SYNCHRONOUS=2`): "
+                + "each commit waits for an fsync of the WAL.",
             "",
             "## Bulk upsert",
             "",

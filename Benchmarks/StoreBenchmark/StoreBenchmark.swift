@@ -20,7 +20,7 @@ struct StoreBenchmark {
                 return
             }
             let report = try await run(options)
-            print(report)
+            print(report, terminator: "")
             let out = URL(fileURLWithPath: options.out)
             try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(report.utf8).write(to: out)

@@ -7,7 +7,7 @@ extension StoreQuery {
     public static func orders(_ filter: OrderFilter, after cursor: OrderCursor? = nil, limit: Int = 50) -> StoreQuery<OrderPage> {
         let (sql, arguments) = OrderPageSQL(filter: filter, cursor: cursor, limit: limit).statement
         return StoreQuery<OrderPage> { db in
-            var orders = try Row.fetchAll(db, sql: sql, arguments: arguments).map(Order.init(row:))
+            var orders = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Order.init(row:))
             guard orders.count > limit else { return OrderPage(orders: orders, next: nil) }
             orders.removeLast()
             return OrderPage(orders: orders, next: orders.last.map(OrderCursor.init(after:)))

@@ -21,7 +21,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// Returns `nil` for anything else (exponents, spaces, empty text, `NaN`).
     public init?(_ text: String) {
         guard ExactDecimal.isPlainDecimal(text),
-              let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+              let value = Decimal(string: text, locale: ExactDecimal.posix)
         else { return nil }
         self.text = text
         self.value = value
@@ -46,6 +46,9 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     public func isSameAmount(as other: ExactDecimal) -> Bool { value == other.value }
 
     public var description: String { text }
+
+    /// The locale of the wire format, made once: building a `Locale` per parse is costly.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private static func isPlainDecimal(_ text: String) -> Bool {
         var digits = text.utf8[...]

@@ -12,6 +12,7 @@ public enum ExecutionType: OpenEnum {
     public static let knownCases: [ExecutionType] = [
         .rejected, .acknowledged, .partiallyFilled, .filled, .canceling, .canceled, .partiallyCanceled,
     ]
+    public static let casesByRawValue = makeCasesByRawValue()
 
     public var rawValue: String {
         switch self {

@@ -2,10 +2,13 @@
 ///
 /// A server may add an `executionType` tomorrow; one unknown value must not make a whole page
 /// of orders undecodable. Conforming enums have a `case unknown(String)` and map every other
-/// case to its wire text in ``knownCases``.
+/// case to its wire text in ``knownCases``, and keep ``casesByRawValue`` (built once with
+/// ``makeCasesByRawValue()``) for decoding at the speed of a dictionary lookup.
 public protocol OpenEnum: RawRepresentable<String>, Codable, Hashable, Sendable, CustomStringConvertible {
     /// Every case but `unknown`, in a stable order.
     static var knownCases: [Self] { get }
+    /// ``knownCases`` by their wire text.
+    static var casesByRawValue: [String: Self] { get }
     /// The case for a wire value that is not among ``knownCases``.
     static func unknown(_ rawValue: String) -> Self
 }
@@ -17,7 +20,12 @@ extension OpenEnum {
     }
 
     private static func parse(_ rawValue: String) -> Self {
-        knownCases.first { $0.rawValue == rawValue } ?? unknown(rawValue)
+        casesByRawValue[rawValue] ?? unknown(rawValue)
+    }
+
+    /// ``knownCases`` by their wire text, for a conforming type's ``casesByRawValue``.
+    public static func makeCasesByRawValue() -> [String: Self] {
+        Dictionary(uniqueKeysWithValues: knownCases.map { ($0.rawValue, $0) })
     }
 
     /// Whether this value is one the client knows.

@@ -5,6 +5,7 @@ public enum OrderType: OpenEnum {
     case unknown(String)
 
     public static let knownCases: [OrderType] = [.limit, .market]
+    public static let casesByRawValue = makeCasesByRawValue()
 
     public var rawValue: String {
         switch self {

@@ -5,6 +5,7 @@ public enum Side: OpenEnum {
     case unknown(String)
 
     public static let knownCases: [Side] = [.bid, .ask]
+    public static let casesByRawValue = makeCasesByRawValue()
 
     public var rawValue: String {
         switch self {

@@ -16,6 +16,7 @@ public enum StrategyRunState: OpenEnum {
     case unknown(String)
 
     public static let knownCases: [StrategyRunState] = [.running, .stopped]
+    public static let casesByRawValue = makeCasesByRawValue()
 
     public var rawValue: String {
         switch self {
