@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
         .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
+        .executable(name: "sync-benchmark", targets: ["SyncBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -75,6 +76,16 @@ let package = Package(
             name: "StoreBenchmark",
             dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport"],
             path: "Benchmarks/StoreBenchmark",
+            swiftSettings: strictSettings
+        ),
+        // A first sync of 200,000 orders from a local emulator beside curl and the sqlite3 CLI.
+        .executableTarget(
+            name: "SyncBenchmark",
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/SyncBenchmark",
             swiftSettings: strictSettings
         ),
         // Helpers shared by the test targets: error capture, a manual clock.

@@ -1,0 +1,4 @@
+@main
+struct SyncBenchmark {
+    static func main() async throws {}
+}
