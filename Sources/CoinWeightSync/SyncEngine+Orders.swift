@@ -55,8 +55,10 @@ extension SyncEngine {
 
     /// Reads the owner's history from where its cursor stands: the first time back to the
     /// horizon, later from the high-water mark minus the overlap. Pages are committed
-    /// several at a time with the cursor, so a crash resumes without a gap; what was read
-    /// when a request fails is committed before the error is passed on.
+    /// several at a time with the cursor, so a crash resumes without a gap; each commit
+    /// runs while the next pages are fetched, one commit at a time and in order, so at
+    /// most two batches are in memory. What was read when a request fails is committed
+    /// before the error is passed on.
     func syncHistory(owner: String, key: String) async throws {
         try await attempt(key) {
             var cursor = HistoryCursor(text: try await store.read(.syncState(key))?.cursor)
@@ -68,6 +70,7 @@ extension SyncEngine {
             var reader = HistoryReader(owner: owner, cursor: cursor, configuration: configuration)
             var batch: [Order] = []
             var pages = 0
+            var writing: Task<Void, any Error>?
             do {
                 while let query = reader.nextQuery() {
                     let page = try await retrying { try await self.client.inactiveOrders(query) }
@@ -76,12 +79,21 @@ extension SyncEngine {
                     pages += 1
                     publish(reader.progress)
                     if pages % configuration.pagesPerTransaction == 0 || reader.isDone {
-                        try await commit(batch, cursor: reader.cursor, key: key)
+                        try await writing?.value
+                        let (orders, after) = (batch, reader.cursor)
+                        writing = Task { try await self.commit(orders, cursor: after, key: key) }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
+                try await writing?.value
             } catch {
-                if !batch.isEmpty { try? await commit(batch, cursor: reader.cursor, key: key, failed: true) }
+                // Commit what was read only on top of every earlier batch: a batch whose
+                // commit failed must be read again, so nothing after it may be saved.
+                var earlierCommitted = true
+                if let writing {
+                    do { try await writing.value } catch { earlierCommitted = false }
+                }
+                if earlierCommitted && !batch.isEmpty { try? await commit(batch, cursor: reader.cursor, key: key, failed: true) }
                 throw error
             }
         }
