@@ -22,7 +22,14 @@ public actor SyncEngine {
     /// What the engine is doing now.
     public private(set) var status: SyncStatus = .idle
     /// Consecutive failures per sync-state key, for the backoff.
-    private var failures: [String: (count: Int, retryAfter: Duration?)] = [:]
+    private var failures: [String: Failure] = [:]
+
+    private struct Failure {
+        var count: Int
+        var retryAfter: Duration?
+        /// No response at all: the network, not the server. Any success clears it.
+        var isNetwork: Bool
+    }
     private var progressObservers: [UUID: AsyncStream<SyncProgress>.Continuation] = [:]
 
     public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.sync")) {
@@ -54,7 +61,6 @@ public actor SyncEngine {
             do {
                 try await pull(resource, uid: uid)
                 report.outcomes[resource] = .synced
-                failures.removeAll()
             } catch let error as CoinWeightError {
                 if case .authenticationFailed = error { report.authRequired = true }
                 if case .notLoggedIn = error { report.authRequired = true }
@@ -74,6 +80,9 @@ public actor SyncEngine {
     }
 
     /// How long to wait before syncing again after failures, or `nil` when nothing is failing.
+    ///
+    /// Each resource backs off on its own; a failure to reach the server at all is forgotten
+    /// as soon as any request succeeds, so the sync resumes at once when the network is back.
     public func retryDelay() -> Duration? {
         guard let worst = failures.values.max(by: { $0.count < $1.count }) else { return nil }
         return configuration.backoff.delay(afterFailures: worst.count, retryAfter: failures.values.compactMap(\.retryAfter).max())
@@ -175,9 +184,12 @@ public actor SyncEngine {
         do {
             try await body()
             failures[key] = nil
+            failures = failures.filter { !$0.value.isNetwork }
         } catch {
             let failure = error as? CoinWeightError
-            failures[key] = ((failures[key]?.count ?? 0) + 1, failure?.retryAfter)
+            var isNetwork = false
+            if case .transient(_, .transport) = failure { isNetwork = true }
+            failures[key] = Failure(count: (failures[key]?.count ?? 0) + 1, retryAfter: failure?.retryAfter, isNetwork: isNetwork)
             logger.warning("sync of \(key) failed", metadata: ["error": "\(error)"])
             var state = (try? await store.read(.syncState(key)) ?? nil) ?? SyncState(resource: key)
             state.lastAttemptAt = configuration.now()
