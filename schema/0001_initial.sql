@@ -154,16 +154,24 @@ CREATE TABLE sync_state (
     cursor TEXT
 ) WITHOUT ROWID;
 
--- The user's writes waiting for the network, in the order they were made.
+-- The user's writes waiting for the network, in the order they were made. Each belongs to
+-- the account (uid) that queued it and acts on one entity ('favorite:binance:ETH-BTC',
+-- 'layout:simple:3'...): writes to one entity are delivered in order. undo_json holds what
+-- the optimistic change replaced in the mirror, to put it back if the write is refused.
 CREATE TABLE outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uid TEXT NOT NULL,
     kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
     payload_json TEXT NOT NULL CHECK (json_valid(payload_json)),
-    state TEXT NOT NULL,
+    undo_json TEXT NOT NULL CHECK (json_valid(undo_json)),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'failed', 'expired')),
     created_at INTEGER NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at INTEGER,
-    last_error TEXT,
+    next_attempt_at INTEGER NOT NULL,
+    error_code INTEGER,
+    error_message TEXT,
     result_json TEXT CHECK (result_json IS NULL OR json_valid(result_json))
 );
-CREATE INDEX outbox_by_state ON outbox (state, id);
+CREATE INDEX outbox_by_account_state ON outbox (uid, state, id);
+CREATE INDEX outbox_by_entity ON outbox (uid, entity, id);

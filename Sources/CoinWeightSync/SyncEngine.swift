@@ -113,7 +113,10 @@ public actor SyncEngine {
                 try $0.replaceMarkets($1.1, scope: .user(uid))
             }
         case .favorites:
-            try await mirror("favorites:\(uid)", { try await self.retrying { try await self.client.favorites(uid: uid) } }) { try $0.replaceFavorites($1, uid: uid) }
+            try await mirror("favorites:\(uid)", { try await self.retrying { try await self.client.favorites(uid: uid) } }) {
+                try $0.replaceFavorites($1, uid: uid)
+                try $0.reapplyPendingWrites(uid: uid)
+            }
         case .layouts:
             try await pullLayouts(uid: uid)
         case .strategyTemplates:
@@ -148,6 +151,7 @@ public actor SyncEngine {
             return layouts
         }) { transaction, layouts in
             for (kind, scope, slots) in layouts { try transaction.replaceLayout(slots, kind: kind, scope: scope) }
+            try transaction.reapplyPendingWrites(uid: uid)
         }
     }
 

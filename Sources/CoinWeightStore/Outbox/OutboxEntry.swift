@@ -1,0 +1,36 @@
+import CoinWeightAPI
+import Foundation
+
+/// Where a queued write stands.
+public enum OutboxState: String, Codable, Hashable, Sendable {
+    /// Waiting to be sent (again, after a transient failure).
+    case pending
+    /// Being sent: marked durably before the request goes out.
+    case sending
+    /// The server has it (or it cancelled out with another write and needed no request).
+    case delivered
+    /// The server refused it; its optimistic change was rolled back.
+    case failed
+    /// Its deadline passed before it could be sent; it never will be.
+    case expired
+}
+
+/// One write in the outbox.
+public struct OutboxEntry: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    /// The account that queued it: it is only ever sent with that account's token.
+    public var uid: UserID
+    public var write: OutboxWrite
+    public var state: OutboxState
+    public var createdAt: Date
+    /// Requests made for it so far.
+    public var attempts: Int
+    /// When it may be sent (again).
+    public var nextAttemptAt: Date
+    /// The server's error code, for a failed write.
+    public var errorCode: Int?
+    /// Why it failed, or why the last attempt did.
+    public var errorMessage: String?
+    /// Set when it was delivered without a request, folded into a later write.
+    public var coalesced: Bool
+}

@@ -1,0 +1,9 @@
+import CoinWeightAPI
+
+/// What an optimistic change replaced in the mirror, to put back if its write is refused.
+enum OutboxUndo: Codable, Hashable, Sendable {
+    /// A favorite's row before the change: its position, or `nil` when it was absent.
+    case favorite(uid: String, pair: MarketPair, position: Int?)
+    /// A custom layout slot before the change, or `nil` when it was empty.
+    case layoutSlot(uid: String, kind: LayoutKind, position: Int, previous: LayoutSlot?)
+}

@@ -1,0 +1,44 @@
+import CoinWeightAPI
+import Foundation
+import GRDB
+
+extension StoreQuery {
+    /// The outbox entries of `uid` (every account's when `nil`), oldest first; `states`
+    /// narrows them (all by default).
+    public static func outbox(uid: UserID? = nil, states: Set<OutboxState>? = nil) -> StoreQuery<[OutboxEntry]> {
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if let uid {
+            conditions.append("uid = ?")
+            arguments += [uid.rawValue]
+        }
+        if let states {
+            conditions.append("state IN (\(states.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(states.map(\.rawValue).sorted())
+        }
+        let sql = "SELECT \(OutboxEntry.columns) FROM outbox WHERE \(conditions.joined(separator: " AND ")) ORDER BY id"
+        return StoreQuery<[OutboxEntry]> { [arguments] db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(OutboxEntry.init(row:)) }
+    }
+
+    /// One outbox entry, to follow a write from queued to delivered.
+    public static func outboxEntry(id: Int64) -> StoreQuery<OutboxEntry?> {
+        StoreQuery<OutboxEntry?> { db in
+            try Row.fetchOne(db, sql: "SELECT \(OutboxEntry.columns) FROM outbox WHERE id = ?", arguments: [id]).map(OutboxEntry.init(row:))
+        }
+    }
+}
+
+extension OutboxEntry {
+    static let columns = "id, uid, payload_json, state, created_at, attempts, next_attempt_at, error_code, error_message, result_json"
+
+    init(row: Row) throws {
+        let state: String = row[3]
+        guard let parsed = OutboxState(rawValue: state) else { throw StoreError.corruptValue(table: "outbox", column: "state", value: state) }
+        let result: String? = row[9]
+        self.init(
+            id: row[0], uid: UserID(row[1] as String),
+            write: try StoreJSON.decode(OutboxWrite.self, row[2], table: "outbox", column: "payload_json"),
+            state: parsed, createdAt: Date(storeMilliseconds: row[4]), attempts: row[5], nextAttemptAt: Date(storeMilliseconds: row[6]),
+            errorCode: row[7], errorMessage: row[8], coalesced: result?.contains(#""coalesced":true"#) ?? false)
+    }
+}

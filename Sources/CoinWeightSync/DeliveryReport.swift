@@ -1,0 +1,13 @@
+/// What one ``Outbox/deliver(uid:)`` pass did.
+public struct DeliveryReport: Hashable, Sendable {
+    /// Entries the server now has.
+    public var delivered: [Int64] = []
+    /// Entries the server refused for good (rolled back).
+    public var failed: [Int64] = []
+    /// Entries that failed transiently and wait for their next attempt.
+    public var retrying: [Int64] = []
+    /// Whether delivery stopped because the server refused the token.
+    public var authRequired = false
+
+    public init() {}
+}

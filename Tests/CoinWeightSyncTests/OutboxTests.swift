@@ -1,0 +1,166 @@
+import CoinWeightAPI
+import CoinWeightEmulator
+import CoinWeightStore
+import CoinWeightSync
+import CoinWeightTestSupport
+import Foundation
+import Testing
+
+/// Favorites and layouts through the outbox: optimistic at once, delivered once, in order,
+/// folded when they cancel out, rolled back when refused, paused without a valid login,
+/// and never sent with another account's token.
+@Suite("Outbox: favorites and layouts")
+struct OutboxTests {
+    static let pair = MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")
+
+    private func outbox(_ harness: SyncHarness, transport: ScriptedTransport? = nil) throws -> Outbox {
+        let client = try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) } ?? harness.client
+        return Outbox(client: client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
+    }
+
+    @Test("a queued favorite shows at once, survives a sync, and reaches the server once")
+    func optimisticThenDelivered() async throws {
+        try await SyncHarness.with { harness in
+            #expect(await harness.engine.sync(uid: 2).isComplete)
+            let outbox = try outbox(harness)
+            let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            #expect(try await harness.store.read(.favorites(uid: 2)).map(\.pair).last == Self.pair, "optimistic")
+            #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .pending)
+
+            #expect(await harness.engine.sync(uid: 2).isComplete)
+            #expect(try await harness.store.read(.favorites(uid: 2)).map(\.pair).contains(Self.pair), "a pull does not hide an unsent write")
+            #expect(await harness.state.snapshot().user(2)?.favorites.contains(Self.pair) == false)
+
+            let report = await outbox.deliver(uid: 2)
+            #expect(report.delivered == [id])
+            #expect(await harness.state.snapshot().user(2)?.favorites.filter { $0 == Self.pair }.count == 1)
+            #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .delivered)
+            #expect(await outbox.deliver(uid: 2).delivered.isEmpty, "delivered once")
+        }
+    }
+
+    @Test("add then delete cancels out with no request; three updates of one slot send only the last")
+    func coalescing() async throws {
+        try await SyncHarness.with { harness in
+            #expect(await harness.engine.sync(uid: 2).isComplete)
+            let before = try await harness.store.read(.favorites(uid: 2))
+            let transport = ScriptedTransport()
+            let outbox = try outbox(harness, transport: transport)
+            try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            try await outbox.enqueue(.deleteFavorite(Self.pair), uid: 2)
+            #expect(try await harness.store.read(.favorites(uid: 2)) == before)
+            for symbol in ["ETH-USDT", "EOS-USDT", "BTC-USDT"] {
+                try await outbox.enqueue(.updateLayout(.simple, LayoutSlot(position: 4, counterParty: "huobi", symbol: symbol)), uid: 2)
+            }
+            let report = await outbox.deliver(uid: 2)
+            #expect(report.delivered.count == 1)
+            #expect(transport.requestedPaths == ["/exp/v2/config/layout/simple/custom/2/update"])
+            #expect(await harness.state.snapshot().user(2)?.simpleLayout[3] == LayoutSlot(position: 4, counterParty: "huobi", symbol: "BTC-USDT"))
+            let entries = try await harness.store.read(.outbox(uid: 2))
+            #expect(entries.count == 5 && entries.allSatisfy { $0.state == .delivered })
+            #expect(entries.filter(\.coalesced).count == 4)
+        }
+    }
+
+    @Test("a refused write fails with the server's code and is rolled back; other writes go on")
+    func refusalRollsBack() async throws {
+        try await SyncHarness.with { harness in
+            #expect(await harness.engine.sync(uid: 2).isComplete)
+            let outbox = try outbox(harness)
+            let original = try await harness.store.read(.layout(.professional, scope: .user(2)))
+            let refused = try await outbox.enqueue(.updateLayout(.professional, LayoutSlot(position: 9, counterParty: "binance", symbol: "ETH-BTC")), uid: 2)
+            let other = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            #expect(try await harness.store.read(.layout(.professional, scope: .user(2))).count == original.count + 1, "optimistic")
+            let report = await outbox.deliver(uid: 2)
+            #expect(report.failed == [refused] && report.delivered == [other])
+            let failed = try #require(try await harness.store.read(.outboxEntry(id: refused)))
+            #expect(failed.state == .failed && failed.errorCode == 4 && failed.errorMessage?.contains("invalid parameters") == true)
+            #expect(try await harness.store.read(.layout(.professional, scope: .user(2))) == original, "rolled back")
+            #expect(await harness.state.snapshot().user(2)?.favorites.contains(Self.pair) == true)
+        }
+    }
+
+    @Test("writes to one entity keep their order behind a transient failure")
+    func orderPerEntity() async throws {
+        try await SyncHarness.with { harness in
+            let transport = ScriptedTransport()
+            let outbox = try outbox(harness, transport: transport)
+            let delete = try await outbox.enqueue(.deleteFavorite(Self.pair), uid: 2)
+            await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/config/market/custom/2/favorite/delete"]))
+            #expect(await outbox.deliver(uid: 2).retrying == [delete])
+            try await harness.store.write { [now = harness.clock.now] in try $0.enqueue(.updateLayout(.simple, LayoutSlot(position: 1, counterParty: "huobi", symbol: "EOS-USDT")), uid: 2, at: now) }
+            let add = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            #expect(try await harness.store.read(.outboxEntry(id: add))?.coalesced == false, "a write already sent is never folded away")
+            await harness.state.setFaults(FaultPlan())
+            let report = await outbox.deliver(uid: 2)
+            #expect(report.delivered.count == 1, "the layout goes; the add waits behind its delete: \(report)")
+            harness.clock.advance(by: 2)
+            #expect(await outbox.deliver(uid: 2).delivered == [delete, add])
+            let paths = transport.requestedPaths.filter { $0.contains("favorite") }.map { $0.components(separatedBy: "/").last! }
+            #expect(paths == ["delete", "delete", "add"], "the failed delete, its retry, then the add")
+            #expect(await harness.state.snapshot().user(2)?.favorites.contains(Self.pair) == true)
+        }
+    }
+
+    @Test("a transient failure is retried on its own schedule, with no new write")
+    func transientRetry() async throws {
+        try await SyncHarness.with { harness in
+            let outbox = try outbox(harness)
+            await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/config/market"]))
+            let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            #expect(await outbox.deliver(uid: 2).retrying == [id])
+            let waiting = try #require(try await harness.store.read(.outboxEntry(id: id)))
+            #expect(waiting.state == .pending && waiting.nextAttemptAt > harness.clock.now && waiting.attempts == 1)
+            await harness.state.setFaults(FaultPlan())
+            #expect(await outbox.deliver(uid: 2).delivered.isEmpty, "not before its backoff")
+            harness.clock.advance(by: 2)
+            #expect(await outbox.deliver(uid: 2).delivered == [id])
+        }
+    }
+
+    @Test("a 403 pauses delivery in authRequired with nothing lost; after a login it goes")
+    func authRequired() async throws {
+        try await SyncHarness.with { harness in
+            let outbox = try outbox(harness)
+            let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            await harness.state.revokeTokens()
+            let report = await outbox.deliver(uid: 2)
+            #expect(report.authRequired && report.delivered.isEmpty)
+            #expect(await outbox.status == .authRequired)
+            #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .pending)
+            _ = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
+            await outbox.sessionRenewed()
+            #expect(await outbox.deliver(uid: 2).delivered == [id])
+            #expect(await harness.state.snapshot().user(2)?.favorites.contains(Self.pair) == true)
+        }
+    }
+
+    @Test("abc's writes are never sent with eve's token; they go when abc logs in again")
+    func accountBinding() async throws {
+        try await SyncHarness.with { harness in
+            let transport = ScriptedTransport()
+            let client = try CoinWeightClient(baseURL: harness.running.baseURL, transport: transport, authToken: harness.client.authToken)
+            let outbox = Outbox(client: client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
+            let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            _ = try await client.login(Credentials(userName: "eve", password: "eve_password"))
+            let asEve = await outbox.deliver(uid: 3)
+            #expect(asEve.delivered.isEmpty && !transport.requestedPaths.contains { $0.contains("favorite") })
+            #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .pending)
+            _ = try await client.login(Credentials(userName: "abc", password: "abc_password"))
+            #expect(await outbox.deliver(uid: 2).delivered == [id])
+        }
+    }
+
+    @Test("a crash while sending: the idempotent write is sent again and takes effect once")
+    func crashWhileSending() async throws {
+        try await SyncHarness.with { harness in
+            let outbox = try outbox(harness)
+            let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            #expect(try await harness.store.write { try $0.claimForSending(id) })
+            try await harness.client.addFavorite(uid: 2, Self.pair)  // the request went out, then the process died
+            let restarted = Outbox(client: harness.client, store: try CoinWeightStore(path: harness.store.path), configuration: SyncConfiguration(now: { harness.clock.now }))
+            #expect(await restarted.deliver(uid: 2).delivered == [id])
+            #expect(await harness.state.snapshot().user(2)?.favorites.filter { $0 == Self.pair }.count == 1)
+        }
+    }
+}
