@@ -29,7 +29,23 @@ struct EmulatorBinaryTests {
         return (process, out, err)
     }
 
-    @Test("prints the base URL, answers /config/symbols with the spec's envelope within 2 s, exits 0 on SIGTERM")
+    /// `curl -s URL`'s output, as a user checks the emulator by hand.
+    private func curl(_ url: URL) throws -> Data {
+        let curl = ["/usr/bin/curl", "/usr/local/bin/curl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path = try #require(curl, "curl is missing: run scripts/bootstrap")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["-s", "--max-time", "2", url.absoluteString]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let body = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "curl exited \(process.terminationStatus)")
+        return body
+    }
+
+    @Test("prints the base URL, answers `curl <base>/config/symbols` with the spec's envelope within 2 s, exits 0 on SIGTERM")
     func startAnswerStop() async throws {
         let started = ContinuousClock.now
         let (process, out, _) = try launch(["emulator", "--port", "0"])
@@ -43,10 +59,9 @@ struct EmulatorBinaryTests {
         let baseURL = try #require(line.flatMap(URL.init(string:)), "first line: \(line ?? "nothing")")
         #expect(baseURL.path == "/exp/v2" && baseURL.host == "127.0.0.1")
 
-        let response = try await URLSessionTransport().send(HTTPRequest(method: .get, url: baseURL.appendingPathComponent("config/symbols")))
+        let body = try curl(baseURL.appendingPathComponent("config/symbols"))
         #expect(ContinuousClock.now - started < .seconds(2))
-        #expect(response.status == 200)
-        let envelope = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: Any])
+        let envelope = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
         #expect(Set(envelope.keys) == ["success", "errorCode", "errorMsg", "data"])
         #expect(envelope["success"] as? Bool == true && envelope["errorCode"] as? Int == 0 && envelope["errorMsg"] as? String == "ok")
         let exchanges = try #require(envelope["data"] as? [[String: Any]])
