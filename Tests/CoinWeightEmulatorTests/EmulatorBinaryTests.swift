@@ -1,4 +1,3 @@
-import CoinWeightAPI
 import Foundation
 import Testing
 
