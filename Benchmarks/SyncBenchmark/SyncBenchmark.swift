@@ -1,4 +1,119 @@
+import CoinWeightAPI
+import CoinWeightStore
+import CoinWeightSync
+import Foundation
+import Logging
+
+/// `sync-benchmark`: the first sync of 200,000 historical orders from a local emulator, beside
+/// `curl` fetching the same pages and the `sqlite3` CLI importing the same rows, in one run.
+///
+/// The emulator runs in a child process (this program again, with the hidden `--serve`), so
+/// the peak RSS measured is the sync's alone. The Markdown report goes to standard output and
+/// to `--out`; progress and warnings go to standard error. Run it from the repository root in
+/// a release build.
 @main
 struct SyncBenchmark {
-    static func main() async throws {}
+    /// The user whose history is synced: `abc`, uid 2, owner `2`.
+    static let credentials = Credentials(userName: "abc", password: "abc_password")
+
+    static func main() async {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
+        }
+        do {
+            guard let options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()), today: Date()) else {
+                print(BenchmarkOptions.usage)
+                return
+            }
+            if options.serve {
+                try await EmulatorServer(orders: options.orders).run()
+                return
+            }
+            let report = try await run(options)
+            print(report, terminator: "")
+            let out = URL(fileURLWithPath: options.out)
+            try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(report.utf8).write(to: out)
+            progress("report written to \(options.out)")
+        } catch {
+            progress("sync-benchmark: \(error)")
+            exit(1)
+        }
+    }
+
+    /// Runs the sync and its two limits as `options` say and returns the Markdown report.
+    static func run(_ options: BenchmarkOptions) async throws -> String {
+        let started = Date()
+        let startLoad = MachineInfo.loadAverage()
+        let schema = URL(fileURLWithPath: "schema/0001_initial.sql")
+        guard FileManager.default.fileExists(atPath: schema.path) else {
+            throw BenchmarkError.schemaNotFound(currentDirectory: FileManager.default.currentDirectoryPath)
+        }
+        let curl = try Program("curl")
+        let sqlite3 = try SQLiteCLI()
+        let machine = try MachineInfo.current(curl: curl, sqlite3: sqlite3)
+        let work = try WorkFolder(path: options.work)
+        defer { work.removeIfTemporary() }
+
+        progress("emulator: seeding \(Format.grouped(options.orders)) orders in a child process")
+        let emulator = try EmulatorProcess.start(orders: options.orders)
+        defer { emulator.stop() }
+        progress("emulator: listening at \(emulator.baseURL) after \(Format.fixed(emulator.startup.seconds, 1)) s")
+
+        let transport = RecordingTransport()
+        let client = try CoinWeightClient(baseURL: emulator.baseURL, transport: transport)
+        let session = try await client.login(credentials)
+        let token = client.authToken!
+        let served = try await servedHistory(owner: session.uid.ownAccount, baseURL: emulator.baseURL, token: token)
+
+        let storeFile = try work.freshFile("sync.sqlite")
+        let store = try CoinWeightStore(path: storeFile.path)
+        let configuration = SyncConfiguration(
+            historyHorizon: .seconds(90 * 86_400), historyWindow: .seconds(options.windowDays * 86_400), pageSize: 1_000,
+            pagesPerTransaction: options.pagesPerTransaction)
+        progress("sync: first sync of the order history of \(credentials.userName) (\(Format.grouped(served)) orders served)")
+        let sync = try await SyncMeasurement.run(client: client, log: transport.log, uid: session.uid, store: store, configuration: configuration)
+        progress("sync: \(Format.fixed(sync.elapsed.seconds, 2)) s, \(sync.requests.count) requests")
+        let storeBytes = store.fileSize
+
+        progress("store: reading the synced orders back, writing them as CSV")
+        let csv = try work.freshFile("orders.csv")
+        let synced = try await OrderCSV.export(owner: session.uid.ownAccount, from: store, to: csv)
+        try store.close()
+        guard synced == served else { throw BenchmarkError.rowCount("the store after the sync", expected: served, found: synced) }
+
+        progress("curl: fetching the same \(sync.requests.count) pages")
+        let fetch = try CurlFetch.run(sync.requests, token: token.rawValue, curl: curl, config: try work.freshFile("curl.config"))
+
+        progress("sqlite3: importing the same rows")
+        let database = try work.freshFile("cli.sqlite")
+        try sqlite3.createDatabase(database, schema: schema)
+        let sqliteElapsed = try sqlite3.importOrders(csv, into: database)
+        let imported = try sqlite3.countOrders(in: database)
+        guard imported == synced else { throw BenchmarkError.rowCount(database.path, expected: synced, found: imported) }
+
+        let emulatorPeak = emulator.peakResidentBytes
+        return BenchmarkReport(
+            date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, options: options,
+            loadAverages: (startLoad, MachineInfo.loadAverage()), emulatorStartup: emulator.startup, emulatorPeak: emulatorPeak,
+            served: served, synced: synced, sync: sync, storeBytes: storeBytes, curl: fetch, sqliteElapsed: sqliteElapsed,
+            csvBytes: WorkFolder.size(of: csv), peakAtEnd: PeakMemory.highWaterBytes()
+        ).markdown
+    }
+
+    /// How many inactive orders of `owner` `/order/inactive` serves over all time: `totalPage`
+    /// of a one-row page. Asked through a client of its own, so the request is not one of the
+    /// sync's pages.
+    static func servedHistory(owner: String, baseURL: URL, token: AuthToken) async throws -> Int {
+        let client = try CoinWeightClient(baseURL: baseURL, authToken: token)
+        let now = Int64(Date().timeIntervalSince1970 * 1_000)
+        return try await client.inactiveOrders(InactiveOrderQuery(owner: owner, startTime: 0, endTime: now, pageIndex: 0, pageSize: 1)).totalPage
+    }
+
+    /// Writes `message` to standard error.
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
 }

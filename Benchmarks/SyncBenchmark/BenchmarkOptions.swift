@@ -1,0 +1,69 @@
+import Foundation
+
+/// The command line of `sync-benchmark`.
+struct BenchmarkOptions {
+    /// Historical orders the emulator seeds for user `abc` (owner `2`); a few recent ones stay
+    /// active and are not in the history.
+    var orders = 200_000
+    /// The `createTime` span of one `/order/inactive` window of the sync, in days.
+    var windowDays = 90
+    /// History pages the sync commits per store transaction, with the cursor.
+    var pagesPerTransaction = 5
+    /// The Markdown report file.
+    var out: String
+    /// The folder for the store, the CSV, the curl config and the CLI database; `nil` for a
+    /// new temporary folder removed at the end.
+    var work: String?
+    /// The hidden `--serve` mode: run the emulator and print its base URL (the child process).
+    var serve = false
+
+    static let usage = """
+        usage: sync-benchmark [--orders N] [--window-days D] [--pages-per-transaction P] [--out FILE] [--work DIR]
+
+        Times the first sync of the order history of user abc from a local emulator (run as a
+        child process, seeded with N orders over 80 days) beside two limits measured in the same
+        run: one curl process fetching the same pages over one keep-alive connection, and the
+        sqlite3 CLI importing the same rows. Reports orders/s and the peak RSS of the sync. Run it
+        from the repository root (it reads schema/0001_initial.sql) with curl and sqlite3 on PATH,
+        in a release build:
+
+          swift build -c release --product sync-benchmark && .build/release/sync-benchmark
+
+          --orders N                 orders the emulator seeds (default 200000)
+          --window-days D            days per /order/inactive window of the sync (default 90: one window)
+          --pages-per-transaction P  1,000-order pages per store transaction (default 5)
+          --out FILE                 the Markdown report (default benchmarks/sync-<yyyy-mm-dd>.md, UTC)
+          --work DIR                 where the store, CSV, curl config and CLI database go, kept
+                                     afterwards (default: a new temporary folder, removed at the end)
+        """
+
+    /// Reads `arguments` (without the program name); `today` (UTC) names the default report.
+    /// - Returns: `nil` when `--help` or `-h` asks for the usage text.
+    /// - Throws: ``BenchmarkError/usage(_:)`` for an unknown option or a bad value.
+    static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
+        var options = BenchmarkOptions(out: "benchmarks/sync-\(today.formatted(.iso8601.year().month().day())).md")
+        var remaining = arguments[...]
+        while let option = remaining.popFirst() {
+            switch option {
+            case "--help", "-h": return nil
+            case "--serve": options.serve = true
+            default:
+                guard let value = remaining.popFirst() else { throw BenchmarkError.usage("\(option) needs a value") }
+                switch option {
+                case "--orders": options.orders = try positive(value, option)
+                case "--window-days": options.windowDays = try positive(value, option)
+                case "--pages-per-transaction": options.pagesPerTransaction = try positive(value, option)
+                case "--out": options.out = value
+                case "--work": options.work = value
+                default: throw BenchmarkError.usage("unknown option \(option)")
+                }
+            }
+        }
+        return options
+    }
+
+    private static func positive(_ value: String, _ option: String) throws -> Int {
+        guard let number = Int(value), number > 0 else { throw BenchmarkError.usage("\(option) takes a positive whole number, not \(value)") }
+        return number
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// How the report writes numbers.
+enum Format {
+    /// A count with thousands separators: `198765` as `198,765`.
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        let groups = stride(from: digits.count, to: 0, by: -3).reversed().map { end in String(digits[max(0, end - 3)..<end]) }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
+    /// `value` with `digits` digits after the point.
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    /// A rate in whole orders per second, `142,311`.
+    static func rate(_ perSecond: Double) -> String {
+        grouped(Int(perSecond.rounded()))
+    }
+
+    /// A size in mebibytes with one decimal, `61.4 MiB`.
+    static func mebibytes(_ bytes: Int64) -> String {
+        "\(fixed(Double(bytes) / 1_048_576, 1)) MiB"
+    }
+
+    /// A ratio, `0.62×`.
+    static func ratio(_ value: Double) -> String {
+        "\(fixed(value, 2))×"
+    }
+}

@@ -1,0 +1,42 @@
+import CoinWeightAPI
+import CoinWeightStore
+import CoinWeightSync
+import Foundation
+
+/// The timed first sync of the order history, and what the transport saw of it.
+struct SyncMeasurement {
+    /// The wall time of `engine.sync(uid:only: [.orderHistory])`, call to return.
+    var elapsed: Duration
+    /// The `/order/inactive` requests answered, in order.
+    var requests: [URL]
+    /// The time spent inside the transport for them: URLSession sending, the emulator
+    /// answering, the body read. The rest of ``elapsed`` is the client decoding JSON, the
+    /// store upserting and committing, and the engine's bookkeeping (the engine does one at a time).
+    var waiting: Duration
+    /// The JSON bodies of those responses, in bytes.
+    var bodyBytes: Int
+    /// This process's peak RSS (`VmHWM`) just before the sync and just after it.
+    var peakBefore: Int64?
+    var peakAfter: Int64?
+
+    /// Syncs `[.orderHistory]` of `uid` into `store` through `client` (whose transport writes
+    /// to `log`) with `configuration`, and times it.
+    /// - Throws: ``BenchmarkError/syncFailed(_:)`` when the outcome is not `.synced`.
+    static func run(
+        client: CoinWeightClient, log: HistoryRequestLog, uid: UserID, store: CoinWeightStore, configuration: SyncConfiguration
+    ) async throws -> SyncMeasurement {
+        let engine = SyncEngine(client: client, store: store, configuration: configuration)
+        let peakBefore = PeakMemory.highWaterBytes()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = await engine.sync(uid: uid, only: [.orderHistory])
+        let elapsed = start.duration(to: clock.now)
+        let peakAfter = PeakMemory.highWaterBytes()
+        guard let outcome = report.outcomes[.orderHistory], outcome == .synced else {
+            throw BenchmarkError.syncFailed(report.outcomes[.orderHistory].map { "\($0)" } ?? "no outcome")
+        }
+        return SyncMeasurement(
+            elapsed: elapsed, requests: await log.urls, waiting: await log.waiting, bodyBytes: await log.bodyBytes,
+            peakBefore: peakBefore, peakAfter: peakAfter)
+    }
+}
