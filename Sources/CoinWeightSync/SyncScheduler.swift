@@ -17,6 +17,8 @@ public actor SyncScheduler {
     private let sleep: @Sendable (Duration) async throws -> Void
     private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
     private var wakePending = false
+    /// A wait whose time ran out (or was cancelled) before it started waiting.
+    private var endedEarly: Int?
     private var waits = 0
 
     /// - Parameters:
@@ -74,7 +76,16 @@ public actor SyncScheduler {
             }
         }
         await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in waiter = (id, continuation) }
+            await withCheckedContinuation { continuation in
+                // A wake, timeout or cancellation that came while this pause was being set
+                // up ends it at once.
+                if wakePending || endedEarly == id {
+                    wakePending = false
+                    continuation.resume()
+                } else {
+                    waiter = (id, continuation)
+                }
+            }
         } onCancel: {
             Task { await self.timeUp(id) }
         }
@@ -82,7 +93,10 @@ public actor SyncScheduler {
     }
 
     private func timeUp(_ id: Int) {
-        guard let waiter, waiter.id == id else { return }
+        guard let waiter, waiter.id == id else {
+            if id == waits { endedEarly = id }
+            return
+        }
         self.waiter = nil
         waiter.continuation.resume()
     }

@@ -8,7 +8,7 @@ import Testing
 
 /// The scheduler: backoff while the server fails, the normal interval once it answers,
 /// an immediate sync on wake, and no sync while logged out.
-@Suite("Sync scheduler", .timeLimit(.minutes(1)))
+@Suite("Sync scheduler", .serialized, .timeLimit(.minutes(1)))
 struct SchedulerTests {
     /// A sleep that records what it was asked and returns at once, or never for `long`.
     final class RecordingSleep: @unchecked Sendable {
@@ -36,14 +36,14 @@ struct SchedulerTests {
             let sleeps = RecordingSleep(long: .seconds(10))
             let scheduler = SyncScheduler(engine: harness.engine, uid: { 2 }, interval: .seconds(60), sleep: sleeps.sleep)
             let running = Task { await scheduler.run() }
-            while sleeps.delays.count < 5 { try await Task.sleep(for: .milliseconds(5)) }
+            try await waitUntil("five backoff waits") { sleeps.delays.count >= 5 }
             let backoff = sleeps.delays
             #expect(backoff.count == 5, "the 16 s wait is still running: \(backoff)")
             #expect(zip(backoff, [1, 2, 4, 8, 16]).allSatisfy { $0 > .seconds($1) * 0.99 && $0 <= .seconds($1) }, "\(backoff)")
 
             await harness.state.setFaults(FaultPlan())
             await scheduler.wake()
-            while sleeps.delays.count < 6 { try await Task.sleep(for: .milliseconds(5)) }
+            try await waitUntil(timeout: .seconds(40), "a sync after the wake") { sleeps.delays.count >= 6 }
             #expect(sleeps.delays.last == .seconds(60), "a complete sync waits the interval")
             #expect(try await harness.store.read(.syncState("symbols"))?.lastError == nil)
 
@@ -51,7 +51,7 @@ struct SchedulerTests {
             try await harness.client.addFavorite(uid: 2, favorite)
             let before = sleeps.delays.count
             await scheduler.wake()
-            while sleeps.delays.count == before { try await Task.sleep(for: .milliseconds(5)) }
+            try await waitUntil("a sync after the second wake") { sleeps.delays.count > before }
             #expect(try await harness.store.read(.favorites(uid: 2)).map(\.pair).contains(favorite), "woken, it synced at once")
             running.cancel()
             await running.value
@@ -71,7 +71,7 @@ struct SchedulerTests {
             #expect(transport.requestedPaths.isEmpty)
             session.uid = try await client.login(Credentials(userName: "abc", password: "abc_password")).uid
             await scheduler.wake()
-            while try await harness.store.read(.syncState("symbols")) == nil { try await Task.sleep(for: .milliseconds(5)) }
+            try await waitUntil("a sync after the login") { try await harness.store.read(.syncState("symbols")) != nil }
             running.cancel()
             await running.value
         }
