@@ -19,18 +19,25 @@ struct OrderBook: Sendable {
     mutating func insert(_ order: Order, visibleFrom: Int64? = nil) {
         orders[order.streetOrderId] = order
         if let visibleFrom { self.visibleFrom[order.streetOrderId] = visibleFrom }
-        var ids = byOwner[order.owner, default: []]
-        let key = (order.createTime, order.streetOrderId)
-        if let last = ids.last, let lastOrder = orders[last], (lastOrder.createTime, last) > key {
-            let index = ids.partitioningIndex { id in
-                let other = orders[id]!
-                return (other.createTime, id) > key
-            }
-            ids.insert(order.streetOrderId, at: index)
+        // The owner's ids are mutated in place (no other reference alive): a copy per insert
+        // made seeding quadratic.
+        if let index = insertionIndex(of: order) {
+            byOwner[order.owner, default: []].insert(order.streetOrderId, at: index)
         } else {
-            ids.append(order.streetOrderId)
+            byOwner[order.owner, default: []].append(order.streetOrderId)
         }
-        byOwner[order.owner] = ids
+    }
+
+    /// Where `order` goes among its owner's ids, or `nil` when after the last (the usual case).
+    private func insertionIndex(of order: Order) -> Int? {
+        let key = (order.createTime, order.streetOrderId)
+        guard let ids = byOwner[order.owner], let last = ids.last, let lastOrder = orders[last], (lastOrder.createTime, last) > key else {
+            return nil
+        }
+        return ids.partitioningIndex { id in
+            let other = orders[id]!
+            return (other.createTime, id) > key
+        }
     }
 
     /// Replaces an existing order's state.
