@@ -71,10 +71,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the benchmark executables share: process runs, the sqlite3 CLI, CSV, machine facts, formatting.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["CoinWeightAPI", "CoinWeightStore"],
+            path: "Benchmarks/BenchmarkSupport",
+            swiftSettings: strictSettings
+        ),
         // Speed and size of the store on a million orders beside the sqlite3 CLI (release builds).
         .executableTarget(
             name: "StoreBenchmark",
-            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport"],
+            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport"],
             path: "Benchmarks/StoreBenchmark",
             swiftSettings: strictSettings
         ),
@@ -82,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "SyncBenchmark",
             dependencies: [
-                "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator",
+                "BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/SyncBenchmark",

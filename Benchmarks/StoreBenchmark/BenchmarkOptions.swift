@@ -1,7 +1,8 @@
+import BenchmarkSupport
 import Foundation
 
 /// The command line of `store-benchmark`.
-struct BenchmarkOptions {
+struct BenchmarkOptions: BenchmarkCommandLine {
     /// How many orders are written.
     var orders = 1_000_000
     /// The transaction sizes the store's upsert is timed at, in this order.
@@ -33,41 +34,33 @@ struct BenchmarkOptions {
                           at the end)
         """
 
-    /// Reads `arguments` (without the program name); `today` (UTC) names the default report.
-    /// - Returns: `nil` when `--help` or `-h` asks for the usage text.
-    /// - Throws: ``BenchmarkError/usage(_:)`` for an unknown option or a bad value.
     static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
-        var options = BenchmarkOptions(out: "benchmarks/store-\(today.formatted(.iso8601.year().month().day())).md")
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
-            if option == "--help" || option == "-h" { return nil }
-            guard let value = remaining.popFirst() else { throw BenchmarkError.usage("\(option) needs a value") }
+        var options = BenchmarkOptions(out: defaultReport("store", today: today))
+        var reader = ArgumentReader(arguments, usage: usage)
+        while let option = reader.nextOption() {
+            if ArgumentReader.asksForHelp(option) { return nil }
+            let value = try reader.value(of: option)
             switch option {
-            case "--orders": options.orders = try positive(value, option)
-            case "--queries": options.queries = try positive(value, option)
-            case "--batches": options.transactionSizes = try transactionSizes(value)
+            case "--orders": options.orders = try reader.positive(value, of: option)
+            case "--queries": options.queries = try reader.positive(value, of: option)
+            case "--batches": options.transactionSizes = try transactionSizes(value, reader)
             case "--out": options.out = value
             case "--work": options.work = value
-            default: throw BenchmarkError.usage("unknown option \(option)")
+            default: throw reader.unknown(option)
             }
         }
         return options
     }
 
-    private static func positive(_ value: String, _ option: String) throws -> Int {
-        guard let number = Int(value), number > 0 else { throw BenchmarkError.usage("\(option) takes a positive whole number, not \(value)") }
-        return number
-    }
-
-    private static func transactionSizes(_ list: String) throws -> [TransactionSize] {
+    private static func transactionSizes(_ list: String, _ reader: ArgumentReader) throws -> [TransactionSize] {
         let sizes = try list.split(separator: ",").map { item in
             guard let size = TransactionSize(argument: String(item)) else {
-                throw BenchmarkError.usage("--batches takes positive row counts or all, not \(item)")
+                throw reader.error("--batches takes positive row counts or all, not \(item)")
             }
             return size
         }
         guard !sizes.isEmpty, Set(sizes).count == sizes.count else {
-            throw BenchmarkError.usage("--batches takes distinct sizes, at least one, not \(list)")
+            throw reader.error("--batches takes distinct sizes, at least one, not \(list)")
         }
         return sizes
     }

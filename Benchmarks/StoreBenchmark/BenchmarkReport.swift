@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The Markdown report of one run: what ran where, the measurements, and the targets of the issue.
@@ -34,27 +35,18 @@ struct BenchmarkReport {
     /// The most the store file may weigh, as a multiple of the CLI's.
     static let sizeTarget = 1.5
 
-    /// How the benchmark was compiled: only release timings mean anything.
-    static let build: String = {
-        #if DEBUG
-        "a DEBUG build: these timings say little about the store"
-        #else
-        "release build"
-        #endif
-    }()
-
     var cliRowsPerSecond: Double { Double(orders) / cliElapsed.seconds }
 
     var markdown: String {
         let days = Double(span.upperBound - span.lowerBound) / 86_400_000
         var lines = [
-            "# Store benchmark, \(date.formatted(.iso8601.year().month().day()))",
+            ReportMarkdown.title("Store benchmark", date: date),
             "",
-            "- Run: \(date.formatted(.iso8601)), `\(commandLine)` (\(Self.build), from the repository root).",
-            "- Machine: `\(machine.uname)`; \(machine.processors) processors (`nproc`); peak RSS of the benchmark "
+            ReportMarkdown.run(date: date, commandLine: commandLine, timing: "the store"),
+            "- Machine: \(machine.markdown); peak RSS of the benchmark "
                 + (peakResidentBytes.map { "\(Format.mebibytes($0)) (`VmHWM`)" } ?? "unknown (no /proc)")
-                + "; load average (1, 5, 15 min) \(loadAverages.start ?? "unknown") at the start, \(loadAverages.end ?? "unknown") at the end.",
-            "- SQLite: the CLI is `\(machine.cliSQLite)`; the store (GRDB on the system libsqlite3) wrote its file with "
+                + "; \(ReportMarkdown.loadAverages(loadAverages)).",
+            "- SQLite: the CLI is `\(machine.sqlite3)`; the store (GRDB on the system libsqlite3) wrote its file with "
                 + "SQLite \(storeSQLite ?? "unknown"), read from the file header (offset 96): the store's public API runs "
                 + "no `SELECT sqlite_version()`.",
             "- Data: \(Format.grouped(orders)) orders of `SampleOrders.make(count:)` (3 owners, 5 symbols), created over "
@@ -107,19 +99,16 @@ struct BenchmarkReport {
             sizeRow("store after `close()` (WAL checkpointed into the database, no VACUUM)", storeSizes.afterClose + storeSizes.walAfterClose),
             sizeRow("store after `compact()` (VACUUM, WAL truncated)", storeSizes.afterCompact),
             "",
-            "## Targets",
-            "",
-            "| target | measured | result |",
-            "|---|--:|---|",
-            targetRow(
+        ]
+        lines += ReportMarkdown.targets([
+            ReportMarkdown.targetRow(
                 "upsert at least \(Format.fixed(Self.upsertTarget, 1))× the CLI's rate, \(headline.size) orders per transaction",
                 Format.ratio(headlineRatio), headlineRatio >= Self.upsertTarget),
-            targetRow("p99 history page under 1 ms", Format.microseconds(latency.p99), latency.p99 < Self.p99Target),
-            targetRow(
+            ReportMarkdown.targetRow("p99 history page under 1 ms", Format.microseconds(latency.p99), latency.p99 < Self.p99Target),
+            ReportMarkdown.targetRow(
                 "store file (after `close()`) at most \(Format.fixed(Self.sizeTarget, 1))× the CLI's",
                 Format.ratio(sizeRatio), sizeRatio <= Self.sizeTarget),
-            "",
-        ]
+        ])
         return lines.joined(separator: "\n")
     }
 
@@ -129,9 +118,5 @@ struct BenchmarkReport {
 
     private func sizeRow(_ file: String, _ bytes: Int64) -> String {
         "| \(file) | \(Format.grouped(Int(bytes))) | \(Format.mebibytes(bytes)) | \(Format.ratio(Double(bytes) / Double(cliBytes))) |"
-    }
-
-    private func targetRow(_ target: String, _ measured: String, _ passed: Bool) -> String {
-        "| \(target) | \(measured) | \(passed ? "PASS" : "**FAIL**") |"
     }
 }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightTestSupport
@@ -13,49 +14,35 @@ struct StoreBenchmark {
     /// The seed of the queries' random owners, symbols and windows.
     static let querySeed: UInt64 = 42
 
+    /// The program's name, in its messages and its temporary folder.
+    static let program = "store-benchmark"
+
     static func main() async {
-        do {
-            guard let options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()), today: Date()) else {
-                print(BenchmarkOptions.usage)
-                return
-            }
-            let report = try await run(options)
-            print(report, terminator: "")
-            let out = URL(fileURLWithPath: options.out)
-            try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(report.utf8).write(to: out)
-            progress("report written to \(options.out)")
-        } catch {
-            progress("store-benchmark: \(error)")
-            exit(1)
-        }
+        await BenchmarkMain.run(program, options: BenchmarkOptions.self) { options in try await run(options) }
     }
 
     /// Runs every measurement of `options` and returns the Markdown report.
     static func run(_ options: BenchmarkOptions) async throws -> String {
         let started = Date()
         let startLoad = MachineInfo.loadAverage()
-        let schema = URL(fileURLWithPath: "schema/0001_initial.sql")
-        guard FileManager.default.fileExists(atPath: schema.path) else {
-            throw BenchmarkError.schemaNotFound(currentDirectory: FileManager.default.currentDirectoryPath)
-        }
+        let schema = try SchemaFile.initial(program: program)
         let cli = try SQLiteCLI()
-        let machine = try MachineInfo.current(cli: cli)
-        let work = try WorkFolder(path: options.work)
+        let machine = try MachineInfo.current(sqlite3: cli)
+        let work = try WorkFolder(path: options.work, program: program)
         defer { work.removeIfTemporary() }
 
-        progress("generating \(Format.grouped(options.orders)) orders")
+        Console.progress("generating \(Format.grouped(options.orders)) orders")
         let orders = SampleOrders.make(count: options.orders)
         let times = orders.map(\.createTime)
         let span = times.min()!...times.max()!
 
-        progress("sqlite3 CLI: writing the CSV file, importing it")
+        Console.progress("sqlite3 CLI: writing the CSV file, importing it")
         let csv = work.file("orders.csv")
         try OrderCSV.write(orders, to: csv)
         let cliDatabase = work.file("cli.sqlite")
-        try cli.createDatabase(at: cliDatabase, schema: schema)
-        let cliElapsed = try cli.importCSV(csv, into: "order", of: cliDatabase)
-        let imported = try cli.count(of: "order", in: cliDatabase)
+        try cli.createDatabase(cliDatabase, schema: schema)
+        let cliElapsed = try cli.importOrders(csv, into: cliDatabase)
+        let imported = try cli.countOrders(in: cliDatabase)
         guard imported == orders.count else { throw BenchmarkError.rowCount(cliDatabase.path, expected: orders.count, found: imported) }
 
         let headlineSize = options.transactionSizes.contains(.syncEngine) ? .syncEngine : options.transactionSizes[0]
@@ -63,7 +50,7 @@ struct StoreBenchmark {
         var upserts: [UpsertMeasurement] = []
         var sizeAfterUpsert: Int64 = 0
         for size in options.transactionSizes {
-            progress("store: upserting in transactions of \(size) orders")
+            Console.progress("store: upserting in transactions of \(size) orders")
             let database = work.file("store-\(size.fileLabel).sqlite")
             let store = try CoinWeightStore(path: database.path)
             upserts.append(try await UpsertMeasurement.run(orders, into: store, size: size))
@@ -72,7 +59,7 @@ struct StoreBenchmark {
             if size != headlineSize { try work.removeDatabase(database) }
         }
 
-        progress("store: timing \(Format.grouped(options.queries)) history pages, compacting")
+        Console.progress("store: timing \(Format.grouped(options.queries)) history pages, compacting")
         let sizeAfterClose = WorkFolder.size(of: headlineDatabase)
         let walAfterClose = WorkFolder.size(of: URL(fileURLWithPath: headlineDatabase.path + "-wal"))
         let store = try CoinWeightStore(path: headlineDatabase.path)
@@ -86,12 +73,7 @@ struct StoreBenchmark {
             csvBytes: WorkFolder.size(of: csv), cliElapsed: cliElapsed, cliBytes: WorkFolder.size(of: cliDatabase),
             upserts: upserts, headline: upserts.first { $0.size == headlineSize }!, latency: latency, querySeed: querySeed,
             storeSizes: StoreFileSizes(afterUpsert: sizeAfterUpsert, afterClose: sizeAfterClose, walAfterClose: walAfterClose, afterCompact: compacted.after),
-            peakResidentBytes: PeakMemory.residentBytes(), loadAverages: (startLoad, MachineInfo.loadAverage())
+            peakResidentBytes: PeakMemory.highWaterBytes(), loadAverages: (startLoad, MachineInfo.loadAverage())
         ).markdown
-    }
-
-    /// Writes `message` to standard error.
-    static func progress(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 }

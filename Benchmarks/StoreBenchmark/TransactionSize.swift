@@ -1,3 +1,5 @@
+import BenchmarkSupport
+
 /// How many orders the benchmark commits per `store.write`.
 enum TransactionSize: Hashable, CustomStringConvertible {
     /// At most this many orders per transaction.

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CoinWeightAPI
 import CoinWeightStore
 

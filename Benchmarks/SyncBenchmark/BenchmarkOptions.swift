@@ -1,7 +1,8 @@
+import BenchmarkSupport
 import Foundation
 
 /// The command line of `sync-benchmark`.
-struct BenchmarkOptions {
+struct BenchmarkOptions: BenchmarkCommandLine {
     /// Historical orders the emulator seeds for user `abc` (owner `2`); a few recent ones stay
     /// active and are not in the history.
     var orders = 200_000
@@ -37,33 +38,25 @@ struct BenchmarkOptions {
                                      afterwards (default: a new temporary folder, removed at the end)
         """
 
-    /// Reads `arguments` (without the program name); `today` (UTC) names the default report.
-    /// - Returns: `nil` when `--help` or `-h` asks for the usage text.
-    /// - Throws: ``BenchmarkError/usage(_:)`` for an unknown option or a bad value.
     static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
-        var options = BenchmarkOptions(out: "benchmarks/sync-\(today.formatted(.iso8601.year().month().day())).md")
-        var remaining = arguments[...]
-        while let option = remaining.popFirst() {
+        var options = BenchmarkOptions(out: defaultReport("sync", today: today))
+        var reader = ArgumentReader(arguments, usage: usage)
+        while let option = reader.nextOption() {
+            if ArgumentReader.asksForHelp(option) { return nil }
+            if option == "--serve" {
+                options.serve = true
+                continue
+            }
+            let value = try reader.value(of: option)
             switch option {
-            case "--help", "-h": return nil
-            case "--serve": options.serve = true
-            default:
-                guard let value = remaining.popFirst() else { throw BenchmarkError.usage("\(option) needs a value") }
-                switch option {
-                case "--orders": options.orders = try positive(value, option)
-                case "--window-days": options.windowDays = try positive(value, option)
-                case "--pages-per-transaction": options.pagesPerTransaction = try positive(value, option)
-                case "--out": options.out = value
-                case "--work": options.work = value
-                default: throw BenchmarkError.usage("unknown option \(option)")
-                }
+            case "--orders": options.orders = try reader.positive(value, of: option)
+            case "--window-days": options.windowDays = try reader.positive(value, of: option)
+            case "--pages-per-transaction": options.pagesPerTransaction = try reader.positive(value, of: option)
+            case "--out": options.out = value
+            case "--work": options.work = value
+            default: throw reader.unknown(option)
             }
         }
         return options
-    }
-
-    private static func positive(_ value: String, _ option: String) throws -> Int {
-        guard let number = Int(value), number > 0 else { throw BenchmarkError.usage("\(option) takes a positive whole number, not \(value)") }
-        return number
     }
 }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The Markdown report of one run: what ran where, the sync beside its two limits, where the
@@ -8,6 +9,8 @@ struct BenchmarkReport {
     /// The program and its arguments.
     var commandLine: String
     var machine: MachineInfo
+    /// The first line of `curl --version`.
+    var curlVersion: String
     var options: BenchmarkOptions
     /// The load averages at the start and at the end of the run.
     var loadAverages: (start: String?, end: String?)
@@ -33,15 +36,6 @@ struct BenchmarkReport {
     /// The sync's peak RSS must be below this many bytes (100 MB).
     static let memoryTarget: Int64 = 100_000_000
 
-    /// How the benchmark was compiled: only release timings mean anything.
-    static let build: String = {
-        #if DEBUG
-        "a DEBUG build: these timings say little about the sync"
-        #else
-        "release build"
-        #endif
-    }()
-
     var syncRate: Double { Double(synced) / sync.elapsed.seconds }
     var curlRate: Double { Double(synced) / curl.elapsed.seconds }
     var sqliteRate: Double { Double(synced) / sqliteElapsed.seconds }
@@ -53,13 +47,12 @@ struct BenchmarkReport {
         let transactions = (sync.requests.count + options.pagesPerTransaction - 1) / options.pagesPerTransaction
         let rest = sync.elapsed - sync.waiting
         var lines = [
-            "# Sync benchmark, \(date.formatted(.iso8601.year().month().day()))",
+            ReportMarkdown.title("Sync benchmark", date: date),
             "",
-            "- Run: \(date.formatted(.iso8601)), `\(commandLine)` (\(Self.build), from the repository root).",
-            "- Machine: `\(machine.uname)`; \(machine.processors) processors (`nproc`), shared by the emulator, the sync "
-                + "and the tools; load average (1, 5, 15 min) \(loadAverages.start ?? "unknown") at the start, "
-                + "\(loadAverages.end ?? "unknown") at the end.",
-            "- Tools: `\(machine.curl)`; `sqlite3` \(machine.sqlite3); the store is GRDB on the system libsqlite3.",
+            ReportMarkdown.run(date: date, commandLine: commandLine, timing: "the sync"),
+            "- Machine: \(machine.markdown), shared by the emulator, the sync and the tools; "
+                + "\(ReportMarkdown.loadAverages(loadAverages)).",
+            "- Tools: `\(curlVersion)`; `sqlite3` \(machine.sqlite3); the store is GRDB on the system libsqlite3.",
             "- Emulator: a child process (this program with the hidden `--serve`), `CoinWeightEmulator` seeded with "
                 + "\(Format.grouped(options.orders)) orders for owner `2` over \(EmulatorServer.seedDays) days (random seed 42), "
                 + "`pageSizeCap` \(Format.grouped(EmulatorServer.pageSizeCap)), on loopback; up in \(Format.fixed(emulatorStartup.seconds, 2)) s "
@@ -117,20 +110,17 @@ struct BenchmarkReport {
                 + "\(mebibytes(peakAtEnd)) at the end of the run (the store read back page by page; curl and sqlite3 are processes "
                 + "of their own). The emulator's process peaked at \(mebibytes(emulatorPeak)).",
             "",
-            "## Targets",
-            "",
-            "| target | measured | result |",
-            "|---|--:|---|",
-            targetRow(
+        ]
+        lines += ReportMarkdown.targets([
+            ReportMarkdown.targetRow(
                 "sync at least \(Format.fixed(Self.rateTarget, 1))× the slower of `curl` and `sqlite3` (here \(slowerLimit.name), "
                     + "\(Format.rate(slowerLimit.rate)) orders/s)",
                 "\(Format.ratio(ratio)) (\(Format.rate(syncRate)) orders/s)", ratio >= Self.rateTarget),
-            targetRow(
+            ReportMarkdown.targetRow(
                 "peak RSS of the sync under 100 MB",
                 sync.peakAfter.map { "\(Format.fixed(Double($0) / 1e6, 1)) MB (\(Format.mebibytes($0)))" } ?? "unknown",
                 sync.peakAfter.map { $0 < Self.memoryTarget } ?? false),
-            "",
-        ]
+        ])
         if curl.connections != 1 {
             lines.insert("Note: curl opened \(curl.connections) connections, not 1: its rate is not that of one kept-alive connection.", at: lines.count - 1)
         }
@@ -147,9 +137,5 @@ struct BenchmarkReport {
 
     private func mebibytes(_ bytes: Int64?) -> String {
         bytes.map(Format.mebibytes) ?? "unknown (no /proc)"
-    }
-
-    private func targetRow(_ target: String, _ measured: String, _ passed: Bool) -> String {
-        "| \(target) | \(measured) | \(passed ? "PASS" : "**FAIL**") |"
     }
 }

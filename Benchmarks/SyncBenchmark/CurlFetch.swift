@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// One `curl` process fetching the sync's history pages again, in the same order, over one

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// The emulator child process: this program again, with `--serve`.
@@ -12,7 +13,7 @@ struct EmulatorProcess {
     private let lifeline: Pipe
 
     /// Launches `sync-benchmark --serve --orders orders` and waits for its base URL.
-    /// - Throws: ``BenchmarkError/emulatorDidNotStart(_:)`` when it exits or prints something else first.
+    /// - Throws: ``SyncBenchmarkError/emulatorDidNotStart(_:)`` when it exits or prints something else first.
     static func start(orders: Int) throws -> EmulatorProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executablePath())
@@ -33,7 +34,7 @@ struct EmulatorProcess {
         let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard line.hasPrefix("http://"), let url = URL(string: line) else {
             if process.isRunning { process.terminate() }
-            throw BenchmarkError.emulatorDidNotStart(line.isEmpty ? "nothing" : line)
+            throw SyncBenchmarkError.emulatorDidNotStart(line.isEmpty ? "nothing" : line)
         }
         return EmulatorProcess(baseURL: url, startup: start.duration(to: clock.now), process: process, lifeline: lifeline)
     }

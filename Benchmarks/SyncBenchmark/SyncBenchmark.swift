@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
@@ -16,30 +17,21 @@ struct SyncBenchmark {
     /// The user whose history is synced: `abc`, uid 2, owner `2`.
     static let credentials = Credentials(userName: "abc", password: "abc_password")
 
+    /// The program's name, in its messages and its temporary folder.
+    static let program = "sync-benchmark"
+
     static func main() async {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = .warning
             return handler
         }
-        do {
-            guard let options = try BenchmarkOptions.parse(Array(CommandLine.arguments.dropFirst()), today: Date()) else {
-                print(BenchmarkOptions.usage)
-                return
-            }
-            if options.serve {
+        await BenchmarkMain.run(program, options: BenchmarkOptions.self) { options in
+            guard !options.serve else {
                 try await EmulatorServer(orders: options.orders).run()
-                return
+                return nil
             }
-            let report = try await run(options)
-            print(report, terminator: "")
-            let out = URL(fileURLWithPath: options.out)
-            try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(report.utf8).write(to: out)
-            progress("report written to \(options.out)")
-        } catch {
-            progress("sync-benchmark: \(error)")
-            exit(1)
+            return try await run(options)
         }
     }
 
@@ -47,20 +39,18 @@ struct SyncBenchmark {
     static func run(_ options: BenchmarkOptions) async throws -> String {
         let started = Date()
         let startLoad = MachineInfo.loadAverage()
-        let schema = URL(fileURLWithPath: "schema/0001_initial.sql")
-        guard FileManager.default.fileExists(atPath: schema.path) else {
-            throw BenchmarkError.schemaNotFound(currentDirectory: FileManager.default.currentDirectoryPath)
-        }
+        let schema = try SchemaFile.initial(program: program)
         let curl = try Program("curl")
+        let curlVersion = try curl.run(["--version"]).output.split(separator: "\n").first.map(String.init) ?? ""
         let sqlite3 = try SQLiteCLI()
-        let machine = try MachineInfo.current(curl: curl, sqlite3: sqlite3)
-        let work = try WorkFolder(path: options.work)
+        let machine = try MachineInfo.current(sqlite3: sqlite3)
+        let work = try WorkFolder(path: options.work, program: program)
         defer { work.removeIfTemporary() }
 
-        progress("emulator: seeding \(Format.grouped(options.orders)) orders in a child process")
+        Console.progress("emulator: seeding \(Format.grouped(options.orders)) orders in a child process")
         let emulator = try EmulatorProcess.start(orders: options.orders)
         defer { emulator.stop() }
-        progress("emulator: listening at \(emulator.baseURL) after \(Format.fixed(emulator.startup.seconds, 1)) s")
+        Console.progress("emulator: listening at \(emulator.baseURL) after \(Format.fixed(emulator.startup.seconds, 1)) s")
 
         let transport = RecordingTransport()
         let client = try CoinWeightClient(baseURL: emulator.baseURL, transport: transport)
@@ -73,21 +63,21 @@ struct SyncBenchmark {
         let configuration = SyncConfiguration(
             historyHorizon: .seconds(90 * 86_400), historyWindow: .seconds(options.windowDays * 86_400), pageSize: 1_000,
             pagesPerTransaction: options.pagesPerTransaction)
-        progress("sync: first sync of the order history of \(credentials.userName) (\(Format.grouped(served)) orders served)")
+        Console.progress("sync: first sync of the order history of \(credentials.userName) (\(Format.grouped(served)) orders served)")
         let sync = try await SyncMeasurement.run(client: client, log: transport.log, uid: session.uid, store: store, configuration: configuration)
-        progress("sync: \(Format.fixed(sync.elapsed.seconds, 2)) s, \(sync.requests.count) requests")
+        Console.progress("sync: \(Format.fixed(sync.elapsed.seconds, 2)) s, \(sync.requests.count) requests")
         let storeBytes = store.fileSize
 
-        progress("store: reading the synced orders back, writing them as CSV")
+        Console.progress("store: reading the synced orders back, writing them as CSV")
         let csv = try work.freshFile("orders.csv")
         let synced = try await OrderCSV.export(owner: session.uid.ownAccount, from: store, to: csv)
         try store.close()
         guard synced == served else { throw BenchmarkError.rowCount("the store after the sync", expected: served, found: synced) }
 
-        progress("curl: fetching the same \(sync.requests.count) pages")
+        Console.progress("curl: fetching the same \(sync.requests.count) pages")
         let fetch = try CurlFetch.run(sync.requests, token: token.rawValue, curl: curl, config: try work.freshFile("curl.config"))
 
-        progress("sqlite3: importing the same rows")
+        Console.progress("sqlite3: importing the same rows")
         let database = try work.freshFile("cli.sqlite")
         try sqlite3.createDatabase(database, schema: schema)
         let sqliteElapsed = try sqlite3.importOrders(csv, into: database)
@@ -96,7 +86,7 @@ struct SyncBenchmark {
 
         let emulatorPeak = emulator.peakResidentBytes
         return BenchmarkReport(
-            date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, options: options,
+            date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, curlVersion: curlVersion, options: options,
             loadAverages: (startLoad, MachineInfo.loadAverage()), emulatorStartup: emulator.startup, emulatorPeak: emulatorPeak,
             served: served, synced: synced, sync: sync, storeBytes: storeBytes, curl: fetch, sqliteElapsed: sqliteElapsed,
             csvBytes: WorkFolder.size(of: csv), peakAtEnd: PeakMemory.highWaterBytes()
@@ -110,10 +100,5 @@ struct SyncBenchmark {
         let client = try CoinWeightClient(baseURL: baseURL, authToken: token)
         let now = Int64(Date().timeIntervalSince1970 * 1_000)
         return try await client.inactiveOrders(InactiveOrderQuery(owner: owner, startTime: 0, endTime: now, pageIndex: 0, pageSize: 1)).totalPage
-    }
-
-    /// Writes `message` to standard error.
-    static func progress(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
     }
 }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
@@ -21,7 +22,7 @@ struct SyncMeasurement {
 
     /// Syncs `[.orderHistory]` of `uid` into `store` through `client` (whose transport writes
     /// to `log`) with `configuration`, and times it.
-    /// - Throws: ``BenchmarkError/syncFailed(_:)`` when the outcome is not `.synced`.
+    /// - Throws: ``SyncBenchmarkError/syncFailed(_:)`` when the outcome is not `.synced`.
     static func run(
         client: CoinWeightClient, log: HistoryRequestLog, uid: UserID, store: CoinWeightStore, configuration: SyncConfiguration
     ) async throws -> SyncMeasurement {
@@ -33,7 +34,7 @@ struct SyncMeasurement {
         let elapsed = start.duration(to: clock.now)
         let peakAfter = PeakMemory.highWaterBytes()
         guard let outcome = report.outcomes[.orderHistory], outcome == .synced else {
-            throw BenchmarkError.syncFailed(report.outcomes[.orderHistory].map { "\($0)" } ?? "no outcome")
+            throw SyncBenchmarkError.syncFailed(report.outcomes[.orderHistory].map { "\($0)" } ?? "no outcome")
         }
         return SyncMeasurement(
             elapsed: elapsed, requests: await log.urls, waiting: await log.waiting, bodyBytes: await log.bodyBytes,

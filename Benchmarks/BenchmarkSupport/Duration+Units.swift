@@ -1,7 +1,12 @@
 extension Duration {
     /// The duration in seconds.
-    var seconds: Double {
+    public var seconds: Double {
         let (whole, attoseconds) = components
         return Double(whole) + Double(attoseconds) / 1e18
+    }
+
+    /// The duration in microseconds.
+    public var microseconds: Double {
+        seconds * 1e6
     }
 }

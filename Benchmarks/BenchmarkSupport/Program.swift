@@ -1,13 +1,13 @@
 import Foundation
 
-/// A program on `PATH` (`curl`, `sqlite3`, `uname`, `nproc`), run to its exit.
-struct Program {
+/// A program on `PATH` (`sqlite3`, `curl`, `uname`, `nproc`), run to its exit.
+public struct Program: Sendable {
     /// The program's path.
-    let path: String
+    public let path: String
 
-    /// Finds `name` in the folders of `PATH`.
+    /// Finds `name` in the first folder of `PATH` that holds it.
     /// - Throws: ``BenchmarkError/programNotFound(_:)``.
-    init(_ name: String) throws {
+    public init(_ name: String) throws {
         let folders = ProcessInfo.processInfo.environment["PATH", default: "/usr/bin:/bin"].split(separator: ":")
         guard let found = folders.lazy.map({ "\($0)/\(name)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw BenchmarkError.programNotFound(name)
@@ -15,17 +15,18 @@ struct Program {
         path = found
     }
 
-    /// Runs the program with `arguments`.
-    /// - Returns: what it wrote to standard output and error, trimmed, and its wall time from
-    ///   just before launch to its exit.
+    /// Runs the program with `arguments`, its standard input read from `input` when given.
+    /// - Returns: what it wrote to standard output and error together, trimmed, and its wall
+    ///   time from just before launch to its exit.
     /// - Throws: ``BenchmarkError/commandFailed(_:status:output:)`` for an exit status other than 0.
-    func run(_ arguments: [String]) throws -> (output: String, elapsed: Duration) {
+    public func run(_ arguments: [String], input: URL? = nil) throws -> (output: String, elapsed: Duration) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
         let clock = ContinuousClock()
         let start = clock.now
         try process.run()
