@@ -70,11 +70,12 @@ extension EmulatorState {
         guard pageIndex >= 0, requested > 0 else { throw .parameters("pageIndex must be 0 or more and pageSize 1 or more") }
         guard start <= end else { return InactiveOrderPage(totalPage: 0, content: []) }
         let pageSize = min(requested, configuration.pageSizeCap)
-        let matching = book.newestFirst(owner: query.owner, createdIn: start...end)
+        // Lazily: counting the window and copying one page, not the whole window, per request.
+        let book = book
+        let matching = book.newestFirst(owner: query.owner, createdIn: start...end).lazy
             .filter { ExecutionType.inactiveStates.contains($0.executionType) && book.isVisible($0.streetOrderId, at: now) }
-        let totalPage = (matching.count + pageSize - 1) / pageSize
-        let first = min(pageIndex * pageSize, matching.count)
-        return InactiveOrderPage(totalPage: totalPage, content: Array(matching[first..<min(first + pageSize, matching.count)]))
+        let totalPage = (matching.reduce(0) { count, _ in count + 1 } + pageSize - 1) / pageSize
+        return InactiveOrderPage(totalPage: totalPage, content: Array(matching.dropFirst(pageIndex * pageSize).prefix(pageSize)))
     }
 
     /// Cancels every active order of an owner, on the given exchanges or all.
