@@ -98,7 +98,7 @@ struct SyncBenchmark {
     /// sync's pages.
     static func servedHistory(owner: String, baseURL: URL, token: AuthToken) async throws -> Int {
         let client = try CoinWeightClient(baseURL: baseURL, authToken: token)
-        let now = Int64(Date().timeIntervalSince1970 * 1_000)
+        let now = Date().millisecondsSince1970
         return try await client.inactiveOrders(InactiveOrderQuery(owner: owner, startTime: 0, endTime: now, pageIndex: 0, pageSize: 1)).totalPage
     }
 }

@@ -1,3 +1,4 @@
+import CoinWeightAPI
 import Foundation
 import GRDB
 
@@ -56,7 +57,7 @@ struct SchemaMigrator: Sendable {
                 try db.execute(sql: file.sql)
                 try db.execute(
                     sql: "INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)",
-                    arguments: [file.version, file.name, Int64(now.timeIntervalSince1970 * 1000)])
+                    arguments: [file.version, file.name, now.millisecondsSince1970])
                 try db.execute(sql: "PRAGMA user_version = \(file.version)")
                 applied.append(file.version)
             }

@@ -1,3 +1,4 @@
+import CoinWeightAPI
 import Foundation
 import GRDB
 
@@ -22,14 +23,7 @@ extension StoreQuery {
 extension SyncState {
     init(row: Row) {
         self.init(
-            resource: row[0], lastAttemptAt: (row[1] as Int64?).map(Date.init(storeMilliseconds:)),
-            lastSuccessAt: (row[2] as Int64?).map(Date.init(storeMilliseconds:)), lastError: row[3], cursor: row[4])
+            resource: row[0], lastAttemptAt: (row[1] as Int64?).map(Date.init(millisecondsSince1970:)),
+            lastSuccessAt: (row[2] as Int64?).map(Date.init(millisecondsSince1970:)), lastError: row[3], cursor: row[4])
     }
-}
-
-extension Date {
-    /// Milliseconds since the epoch, the store's unit of time.
-    var storeMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
-
-    init(storeMilliseconds: Int64) { self.init(timeIntervalSince1970: TimeInterval(storeMilliseconds) / 1000) }
 }

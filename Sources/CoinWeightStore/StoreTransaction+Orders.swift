@@ -9,13 +9,7 @@ extension StoreTransaction {
     /// - Returns: how many rows were inserted or changed.
     @discardableResult
     public func upsertOrders(_ orders: some Sequence<Order>) throws -> Int {
-        let columns = Order.columns
-        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO "order" (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-            ON CONFLICT (street_order_id) DO UPDATE SET \(updates)
-            WHERE excluded.processed_time >= "order".processed_time
-            """)
+        let statement = try db.cachedStatement(sql: Self.upsertOrderSQL)
         try notifyChanges(in: "order")
         var changed = 0
         for order in orders {
@@ -25,6 +19,17 @@ extension StoreTransaction {
         }
         return changed
     }
+
+    /// Inserts an order, or updates it unless the stored one was processed later.
+    private static let upsertOrderSQL: String = {
+        let columns = Order.columns
+        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return """
+            INSERT INTO "order" (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+            ON CONFLICT (street_order_id) DO UPDATE SET \(updates)
+            WHERE excluded.processed_time >= "order".processed_time
+            """
+    }()
 
     /// Deletes orders by id (orders the server no longer has).
     /// - Returns: how many rows were deleted.

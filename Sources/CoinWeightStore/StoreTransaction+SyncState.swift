@@ -1,3 +1,4 @@
+import CoinWeightAPI
 import GRDB
 
 extension StoreTransaction {
@@ -5,6 +6,6 @@ extension StoreTransaction {
     public func saveSyncState(_ state: SyncState) throws {
         try replaceRows(in: "sync_state", where: "resource = ?", [state.resource], columns: [
             "resource", "last_attempt_at", "last_success_at", "last_error", "cursor",
-        ], rows: [[state.resource, state.lastAttemptAt?.storeMilliseconds, state.lastSuccessAt?.storeMilliseconds, state.lastError, state.cursor]])
+        ], rows: [[state.resource, state.lastAttemptAt?.millisecondsSince1970, state.lastSuccessAt?.millisecondsSince1970, state.lastError, state.cursor]])
     }
 }

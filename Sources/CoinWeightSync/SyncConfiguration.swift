@@ -48,8 +48,3 @@ extension Duration {
         return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
     }
 }
-
-extension Date {
-    /// Milliseconds since the epoch, the API's unit of time.
-    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1_000).rounded(.down)) }
-}

@@ -62,7 +62,7 @@ extension SyncEngine {
     func syncHistory(owner: String, key: String) async throws {
         try await attempt(key) {
             var cursor = HistoryCursor(text: try await store.read(.syncState(key))?.cursor)
-            let now = configuration.now().milliseconds
+            let now = configuration.now().millisecondsSince1970
             if cursor.walk == nil {
                 let bottom = cursor.highWater.map { $0 - configuration.historyOverlap.milliseconds } ?? now - configuration.historyHorizon.milliseconds
                 cursor.walk = HistoryCursor.Walk(top: now, bottom: bottom, windowTop: now, page: 0)

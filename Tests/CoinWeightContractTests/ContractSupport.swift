@@ -19,7 +19,7 @@ extension RunningEmulator {
 }
 
 /// Now in the API's unit, milliseconds since the epoch.
-func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+func nowMilliseconds() -> Int64 { Date().millisecondsSince1970 }
 
 /// A LIMIT order for abc on binance ETH-USDT.
 func limitOrder(owner: String = "2", price: ExactDecimal = "2000.50", quantity: ExactDecimal = "1.2500", side: Side = .bid) -> NewOrder {

@@ -57,7 +57,7 @@ struct ControlSurfaceTests {
         #expect(first.count == 500)
         #expect(try await seeded(7) == first)
         #expect(try await seeded(8) != first)
-        let now = Int64(clock.now.timeIntervalSince1970 * 1000)
+        let now = clock.now.millisecondsSince1970
         let tenDays: Int64 = 10 * 24 * 3600 * 1000
         #expect(first.allSatisfy { $0.createTime <= now && $0.createTime >= now - tenDays })
         #expect(first.contains { $0.executionType.isActive } && first.contains { !$0.executionType.isActive })

@@ -12,7 +12,7 @@ struct InactivePagingTests {
         let clock = ManualClock()
         let configuration = EmulatorConfiguration(pageSizeCap: 40, controlEnabled: true, seedOrders: 300, seedDays: 3, now: { clock.now })
         try await EmulatorHarness.with(configuration) { harness in
-            let now = Int64(clock.now.timeIntervalSince1970 * 1000)
+            let now = clock.now.millisecondsSince1970
             let start = now - 3 * 24 * 3600 * 1000
             let expected = try await harness.snapshot().orders(owner: "2")
                 .filter { !$0.executionType.isActive && $0.createTime >= start }
@@ -39,7 +39,7 @@ struct InactivePagingTests {
         let clock = ManualClock()
         let configuration = EmulatorConfiguration(controlEnabled: true, seedOrders: 400, seedDays: 4, now: { clock.now })
         try await EmulatorHarness.with(configuration) { harness in
-            let now = Int64(clock.now.timeIntervalSince1970 * 1000)
+            let now = clock.now.millisecondsSince1970
             let lastDay = try await harness.snapshot().orders(owner: "2")
                 .filter { !$0.executionType.isActive && $0.createTime >= now - 24 * 3600 * 1000 }
             let page = try await harness.abc.inactiveOrders(InactiveOrderQuery(owner: "2"))

@@ -17,7 +17,7 @@ struct FirstSyncTests {
             try await client.updateLayout(.simple, uid: 2, slot: LayoutSlot(position: 7, counterParty: "okcoin", symbol: "BTC-USDT"))
             try await client.addSecret(NewSecret(counterParty: "binance", owner: "2", apiKey: "key-2", secretKey: "plain-secret-2"))
             try await client.addSecret(NewSecret(counterParty: "huobi", owner: "strategy-10", apiKey: "key-10", secretKey: "plain-secret-10"))
-            await harness.state.seedHistory(owner: "strategy-10", count: 400, days: 30, seed: 9, endTime: Int64(harness.clock.now.timeIntervalSince1970 * 1000))
+            await harness.state.seedHistory(owner: "strategy-10", count: 400, days: 30, seed: 9, endTime: harness.clock.now.millisecondsSince1970)
 
             let report = await harness.engine.sync(uid: 2)
             #expect(report.isComplete, "\(report.failures)")

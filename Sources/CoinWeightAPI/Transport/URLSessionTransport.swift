@@ -86,11 +86,3 @@ public final class URLSessionTransport: HTTPTransport {
         }
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as Foundation's timeouts take it.
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
-    }
-}

@@ -23,13 +23,13 @@ public actor EmulatorState {
         users = Dictionary(uniqueKeysWithValues: EmulatedUser.seeded().map { ($0.uid, $0) })
         random = SeededRandom(seed: configuration.randomSeed)
         var book = OrderBook()
-        let now = Int64((configuration.now().timeIntervalSince1970 * 1000).rounded(.down))
+        let now = configuration.now().millisecondsSince1970
         book.seedHistory(owner: "2", count: configuration.seedOrders, days: configuration.seedDays, seed: configuration.randomSeed, endTime: now)
         self.book = book
     }
 
     /// The emulated exchange's clock, in milliseconds since the epoch.
-    nonisolated var nowMilliseconds: Int64 { Int64((configuration.now().timeIntervalSince1970 * 1000).rounded(.down)) }
+    nonisolated var nowMilliseconds: Int64 { configuration.now().millisecondsSince1970 }
 
     // MARK: - Users and tokens
 

@@ -38,7 +38,7 @@ extension OutboxEntry {
         self.init(
             id: row[0], uid: UserID(row[1] as String),
             write: try StoreJSON.decode(OutboxWrite.self, row[2], table: "outbox", column: "payload_json"),
-            state: parsed, createdAt: Date(storeMilliseconds: row[4]), attempts: row[5], nextAttemptAt: Date(storeMilliseconds: row[6]),
+            state: parsed, createdAt: Date(millisecondsSince1970: row[4]), attempts: row[5], nextAttemptAt: Date(millisecondsSince1970: row[6]),
             errorCode: row[7], errorMessage: row[8], coalesced: result?.contains(#""coalesced":true"#) ?? false)
     }
 }

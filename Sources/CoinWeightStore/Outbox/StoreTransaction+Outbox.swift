@@ -53,7 +53,7 @@ extension StoreTransaction {
     /// The write could not be sent now: it waits until `next` and is tried again.
     public func markForRetry(_ id: Int64, at next: Date, reason: String) throws {
         try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, error_message = ? WHERE id = ?",
-                       arguments: [next.storeMilliseconds, reason, id])
+                       arguments: [next.millisecondsSince1970, reason, id])
         try notifyChanges(in: "outbox")
     }
 
@@ -90,7 +90,7 @@ extension StoreTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 uid.rawValue, write.kind, write.entity, try StoreJSON.encode(write), try StoreJSON.encode(undo), state.rawValue,
-                now.storeMilliseconds, now.storeMilliseconds, result,
+                now.millisecondsSince1970, now.millisecondsSince1970, result,
             ])
         try notifyChanges(in: "outbox")
         return db.lastInsertedRowID
