@@ -14,6 +14,13 @@ extension StoreQuery {
         }
     }
 
+    /// Every order matching `filter`, newest first, in one read: for sets known to be small
+    /// (an owner's active orders). Page a history with ``orders(_:after:limit:)``.
+    public static func allOrders(_ filter: OrderFilter) -> StoreQuery<[Order]> {
+        let (sql, arguments) = OrderPageSQL(filter: filter, cursor: nil, limit: nil).statement
+        return StoreQuery<[Order]> { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Order.init(row:)) }
+    }
+
     /// One order by id, or `nil`.
     public static func order(id: String) -> StoreQuery<Order?> {
         StoreQuery<Order?> { db in
@@ -27,7 +34,8 @@ extension StoreQuery {
 struct OrderPageSQL {
     var filter: OrderFilter
     var cursor: OrderCursor?
-    var limit: Int
+    /// Rows of the page; one more is read to know whether another page follows. `nil`: all.
+    var limit: Int?
 
     var statement: (String, StatementArguments) {
         var conditions = ["owner = ?"]
@@ -57,7 +65,7 @@ struct OrderPageSQL {
             conditions.append("(create_time, street_order_id) < (?, ?)")
             arguments += [cursor.createTime, cursor.streetOrderId]
         }
-        arguments += [max(limit, 0) + 1]
+        arguments += [limit.map { max($0, 0) + 1 } ?? -1]
         let sql = """
             SELECT \(Order.columns.joined(separator: ", ")) FROM "order"
             WHERE \(conditions.joined(separator: " AND "))

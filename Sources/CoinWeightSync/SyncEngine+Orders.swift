@@ -13,7 +13,7 @@ extension SyncEngine {
             let listed = Set(active.map(\.streetOrderId))
             var found: [Order] = []
             var missing = 0
-            for order in try await storedActiveOrders(owner: owner) where !listed.contains(order.streetOrderId) {
+            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) {
                 if let finished = try await lookUpInactive(order) {
                     found.append(finished)
                 } else {
@@ -27,17 +27,6 @@ extension SyncEngine {
                 try transaction.saveSyncState(state)
             }
         }
-    }
-
-    private func storedActiveOrders(owner: String) async throws -> [Order] {
-        var orders: [Order] = []
-        var cursor: OrderCursor?
-        repeat {
-            let page = try await store.read(.orders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates), after: cursor, limit: 500))
-            orders += page.orders
-            cursor = page.next
-        } while cursor != nil
-        return orders
     }
 
     /// The order as `/order/inactive` has it, searched in the window of its own `createTime`.

@@ -41,14 +41,7 @@ struct SyncHarness {
 
     /// Every order of `owner` in the store, newest first.
     func storedOrders(owner: String) async throws -> [Order] {
-        var orders: [Order] = []
-        var cursor: OrderCursor?
-        repeat {
-            let page = try await store.read(.orders(OrderFilter(owner: owner), after: cursor, limit: 1_000))
-            orders += page.orders
-            cursor = page.next
-        } while cursor != nil
-        return orders
+        try await store.read(.allOrders(OrderFilter(owner: owner)))
     }
 
     /// Every order of `owner` on the server, newest first, as the store sorts them.
