@@ -6,8 +6,9 @@ struct BenchmarkOptions: BenchmarkCommandLine {
     /// Historical orders the emulator seeds for user `abc` (owner `2`); a few recent ones stay
     /// active and are not in the history.
     var orders = 200_000
-    /// The `createTime` span of one `/order/inactive` window of the sync, in days.
-    var windowDays = 90
+    /// The `createTime` span of one `/order/inactive` window of the sync, in days (the
+    /// engine's default: 1).
+    var windowDays = 1
     /// History pages the sync commits per store transaction, with the cursor.
     var pagesPerTransaction = 5
     /// The Markdown report file.
@@ -31,7 +32,7 @@ struct BenchmarkOptions: BenchmarkCommandLine {
           swift build -c release --product sync-benchmark && .build/release/sync-benchmark
 
           --orders N                 orders the emulator seeds (default 200000)
-          --window-days D            days per /order/inactive window of the sync (default 90: one window)
+          --window-days D            days per /order/inactive window of the sync (default 1, the engine's)
           --pages-per-transaction P  1,000-order pages per store transaction (default 5)
           --out FILE                 the Markdown report (default benchmarks/sync-<yyyy-mm-dd>.md, UTC)
           --work DIR                 where the store, CSV, curl config and CLI database go, kept

@@ -2,7 +2,8 @@ import CoinWeightAPI
 import Foundation
 
 /// The client's transport for the sync: `URLSessionTransport`, as the app uses it, with every
-/// answered `/order/inactive` request noted in ``log``. Other requests (the login) pass untouched.
+/// `/order/inactive` request noted in ``log`` (its URL once answered). Other requests (the
+/// login) pass untouched.
 struct RecordingTransport: HTTPTransport {
     let log = HistoryRequestLog()
     private let wrapped = URLSessionTransport()
@@ -11,8 +12,14 @@ struct RecordingTransport: HTTPTransport {
         guard request.url.path.hasSuffix("/order/inactive") else { return try await wrapped.send(request) }
         let clock = ContinuousClock()
         let start = clock.now
-        let response = try await wrapped.send(request)
-        await log.record(request.url, elapsed: start.duration(to: clock.now), bodyBytes: response.body.count)
-        return response
+        await log.sent(at: start)
+        do {
+            let response = try await wrapped.send(request)
+            await log.answered(request.url, sentAt: start, at: clock.now, bodyBytes: response.body.count)
+            return response
+        } catch {
+            await log.answered(nil, sentAt: start, at: clock.now, bodyBytes: 0)
+            throw error
+        }
     }
 }

@@ -10,10 +10,15 @@ struct SyncMeasurement {
     var elapsed: Duration
     /// The `/order/inactive` requests answered, in order.
     var requests: [URL]
-    /// The time spent inside the transport for them: URLSession sending, the emulator
-    /// answering, the body read. The rest of ``elapsed`` is the client decoding JSON, the
-    /// store upserting and committing, and the engine's bookkeeping (the engine does one at a time).
+    /// The time spent inside the transport for them, summed: URLSession sending, the
+    /// emulator answering, the body read.
     var waiting: Duration
+    /// The time with at least one of them out. The engine reads one page ahead, so requests
+    /// overlap each other and the decoding and writing; the rest of ``elapsed`` is the time
+    /// the engine worked with no request out.
+    var busy: Duration
+    /// The most requests out at once.
+    var mostInFlight: Int
     /// The JSON bodies of those responses, in bytes.
     var bodyBytes: Int
     /// This process's peak RSS (`VmHWM`) just before the sync and just after it.
@@ -37,7 +42,8 @@ struct SyncMeasurement {
             throw SyncBenchmarkError.syncFailed(report.outcomes[.orderHistory].map { "\($0)" } ?? "no outcome")
         }
         return SyncMeasurement(
-            elapsed: elapsed, requests: await log.urls, waiting: await log.waiting, bodyBytes: await log.bodyBytes,
+            elapsed: elapsed, requests: await log.urls, waiting: await log.waiting, busy: await log.busy,
+            mostInFlight: await log.mostInFlight, bodyBytes: await log.bodyBytes,
             peakBefore: peakBefore, peakAfter: peakAfter)
     }
 }

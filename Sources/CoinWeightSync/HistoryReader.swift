@@ -7,6 +7,10 @@ struct HistoryReader {
     let configuration: SyncConfiguration
     private var pages = 0
     private var orders = 0
+    /// `totalPage` of the window being read, once its first page is in.
+    private var windowPages: Int?
+    /// `totalPage` of the last window read: the guess for the next one's.
+    private var previousWindowPages = 1
 
     init(owner: String, cursor: HistoryCursor, configuration: SyncConfiguration) {
         self.owner = owner
@@ -23,16 +27,35 @@ struct HistoryReader {
         return InactiveOrderQuery(owner: owner, startTime: windowBottom(walk), endTime: walk.windowTop, pageIndex: walk.page, pageSize: configuration.pageSize)
     }
 
+    /// The request most likely to follow ``nextQuery()``, for reading one page ahead: the
+    /// next page of the window if its `totalPage` (or, before its first page is in, the last
+    /// window's) says there is one, else the first page of the next window.
+    func likelyQueryAfterNext() -> InactiveOrderQuery? {
+        var ahead = self
+        ahead.step(isEmpty: false, totalPage: windowPages ?? previousWindowPages)
+        return ahead.nextQuery()
+    }
+
     /// Moves past `page`: to the next page of the window, the next window, or the end.
     mutating func advance(after page: InactiveOrderPage) {
-        guard var walk = cursor.walk else { return }
+        guard cursor.walk != nil else { return }
         pages += 1
         orders += page.content.count
+        step(isEmpty: page.content.isEmpty, totalPage: page.totalPage)
+    }
+
+    private mutating func step(isEmpty: Bool, totalPage: Int) {
+        guard var walk = cursor.walk else { return }
         let bottom = windowBottom(walk)
-        if !page.content.isEmpty && walk.page + 1 < page.totalPage {
+        if !isEmpty && walk.page + 1 < totalPage {
             walk.page += 1
             cursor.walk = walk
-        } else if bottom <= walk.bottom {
+            windowPages = totalPage
+            return
+        }
+        previousWindowPages = max(1, totalPage)
+        windowPages = nil
+        if bottom <= walk.bottom {
             cursor.highWater = walk.top
             cursor.walk = nil
         } else {

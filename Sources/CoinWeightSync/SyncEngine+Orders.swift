@@ -43,7 +43,9 @@ extension SyncEngine {
     }
 
     /// Reads the owner's history from where its cursor stands: the first time back to the
-    /// horizon, later from the high-water mark minus the overlap. Pages are committed
+    /// horizon, later from the high-water mark minus the overlap. The likely next page is
+    /// requested while the current one is read, so up to two requests are in flight; a
+    /// wrong guess is cancelled and costs one request. Pages are committed
     /// several at a time with the cursor, so a crash resumes without a gap; each commit
     /// runs while the next pages are fetched, one commit at a time and in order, so at
     /// most two batches are in memory. What was read when a request fails is committed
@@ -60,9 +62,19 @@ extension SyncEngine {
             var batch: [Order] = []
             var pages = 0
             var writing: Task<Void, any Error>?
+            var ahead: (query: InactiveOrderQuery, page: Task<InactiveOrderPage, any Error>)?
+            defer { ahead?.page.cancel() }
             do {
                 while let query = reader.nextQuery() {
-                    let page = try await retrying { try await self.client.inactiveOrders(query) }
+                    let current: Task<InactiveOrderPage, any Error>
+                    if let ahead, ahead.query == query {
+                        current = ahead.page
+                    } else {
+                        ahead?.page.cancel()
+                        current = historyPage(query)
+                    }
+                    ahead = reader.likelyQueryAfterNext().map { ($0, historyPage($0)) }
+                    let page = try await current.value
                     reader.advance(after: page)
                     batch += page.content
                     pages += 1
@@ -86,6 +98,12 @@ extension SyncEngine {
                 throw error
             }
         }
+    }
+
+    /// Reads a history page, with retries, in a task of its own: the next page is fetched
+    /// and decoded while the engine takes in the current one.
+    private func historyPage(_ query: InactiveOrderQuery) -> Task<InactiveOrderPage, any Error> {
+        Task { try await self.retrying { try await self.client.inactiveOrders(query) } }
     }
 
     /// Upserts a batch of history pages and saves the cursor after them, in one transaction.

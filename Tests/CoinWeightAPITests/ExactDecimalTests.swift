@@ -37,4 +37,14 @@ struct ExactDecimalTests {
         let tenth: ExactDecimal = "0.1", fifth: ExactDecimal = "0.2", sum: ExactDecimal = "0.3"
         #expect(tenth.value + fifth.value == sum.value, "no binary rounding")
     }
+
+    @Test("the value equals Decimal(string:), short and long, signed and not", arguments: [
+        "0", "-0", "7", "0.00123", "-12.5", "10.000", "9999999999999999999", "1234567890.123456789",
+        "12345678901234567890", "0.00000000000000000000001", "-98765432109876543210.0123456789",
+    ])
+    func valueMatchesFoundation(text: String) throws {
+        let parsed = try #require(ExactDecimal(text))
+        #expect(parsed.value == Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(parsed.text == text)
+    }
 }

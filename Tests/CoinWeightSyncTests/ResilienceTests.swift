@@ -42,7 +42,8 @@ struct ResilienceTests {
             let walkPages = counting.answeredHistoryPages
             let rereadPerRun = pagesPerRun - pagesPerRun / pagesPerTransaction * pagesPerTransaction
             #expect(runs > 5, "the walk was cut \(runs - 1) times")
-            #expect(historyRequests <= walkPages + runs * rereadPerRun, "only uncommitted pages are read again: \(historyRequests) pages read for a \(walkPages)-page walk")
+            // Each run may also have read one page ahead that it never took in.
+            #expect(historyRequests <= walkPages + runs * (rereadPerRun + 1), "only uncommitted pages are read again: \(historyRequests) pages read for a \(walkPages)-page walk")
         }
     }
 

@@ -66,7 +66,7 @@ extension CoinWeightClient {
     /// `POST /config/strategy/custom/{uid}/item/create`: returns the item with the server's id.
     public func createStrategyItem(uid: UserID, _ item: StrategyItem) async throws(CoinWeightError) -> StrategyItem {
         try await send(encoding {
-            try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/create", body: item.withID(nil), shape: .enveloped, decode: Self.decodeKeyedItem)
+            try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/create", body: item.withID(nil), decode: Self.decodeKeyedItem)
         })
     }
 
@@ -78,13 +78,12 @@ extension CoinWeightClient {
     /// `POST /config/strategy/custom/{uid}/item/delete`: returns the deleted item.
     public func deleteStrategyItem(uid: UserID, id: String) async throws(CoinWeightError) -> StrategyItem {
         try await send(encoding {
-            try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/delete", body: ["id": id], shape: .enveloped, decode: Self.decodeKeyedItem)
+            try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/delete", body: ["id": id], decode: Self.decodeKeyedItem)
         })
     }
 
     /// Reads `data` keyed by the strategy id (`{"1": {...}}`), as create and delete answer.
-    @Sendable static func decodeKeyedItem(_ body: Data, _ decoder: JSONDecoder) throws -> StrategyItem {
-        let keyed = try decoder.decode(EnvelopeData<[String: StrategyItem]>.self, from: body).data ?? [:]
+    static let decodeKeyedItem = Endpoint<StrategyItem>.enveloped([String: StrategyItem].self) { keyed in
         guard keyed.count == 1, let (id, item) = keyed.first else {
             throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey("data")], debugDescription: "expected one strategy keyed by its id, found \(keyed.count)"))
         }

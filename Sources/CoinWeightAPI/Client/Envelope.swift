@@ -18,9 +18,28 @@ struct EnvelopeHead: Decodable {
     }
 }
 
-/// The `data` of an envelope.
-struct EnvelopeData<Payload: Decodable>: Decodable {
+/// A whole envelope, read in one pass: its head, and its `data` as `Payload`.
+///
+/// `data` is read strictly only when `success` is true; a refusal's `data` (the order as it
+/// stands, say) is kept when it reads as `Payload` and left out otherwise.
+struct Envelope<Payload: Decodable>: Decodable {
+    var head: EnvelopeHead
     var data: Payload?
+
+    private enum CodingKeys: String, CodingKey { case data }
+
+    init(from decoder: any Decoder) throws {
+        head = try EnvelopeHead(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        data = head.success
+            ? try container.decodeIfPresent(Payload.self, forKey: .data)
+            : try? container.decodeIfPresent(Payload.self, forKey: .data)
+    }
+}
+
+/// A `data` that is not read: what an endpoint answering nothing useful has there.
+struct IgnoredData: Decodable {
+    init(from decoder: any Decoder) {}
 }
 
 /// `data` of `/strategy/start` and `/strategy/stop`: `{"strategy": {"id", "status"}}`.

@@ -27,24 +27,21 @@ struct ResponseReader<Response: Sendable> {
             }
             throw .unexpectedStatus(endpoint: endpoint.name, status: status, excerpt: excerpt)
         }
-        if endpoint.shape != .bare {
-            let head: EnvelopeHead
-            do {
-                head = try decoder.decode(EnvelopeHead.self, from: response.body)
-            } catch {
-                throw malformed(error)
-            }
-            if !head.success {
-                let code = head.code ?? -1
-                if code == 403 { throw .authenticationFailed(endpoint: endpoint.name) }
-                throw .rejected(businessError(code: code, message: head.message))
-            }
-        }
+        let answer: Endpoint<Response>.Answer
         do {
-            return try endpoint.decode(response.body, decoder)
+            answer = try endpoint.decode(response.body, decoder)
         } catch {
             throw malformed(error)
         }
+        if let head = answer.head, !head.success {
+            let code = head.code ?? -1
+            if code == 403 { throw .authenticationFailed(endpoint: endpoint.name) }
+            throw .rejected(businessError(code: code, message: head.message))
+        }
+        guard let payload = answer.payload else {
+            throw malformed(DecodingError.valueNotFound(Response.self, .init(codingPath: [AnyCodingKey("data")], debugDescription: "data is null")))
+        }
+        return payload
     }
 
     private var decoder: JSONDecoder { JSONDecoder() }
@@ -62,7 +59,7 @@ struct ResponseReader<Response: Sendable> {
     }
 
     private func businessError(code: Int, message: String?) -> BusinessError {
-        let order = (try? decoder.decode(EnvelopeData<Order>.self, from: response.body))?.data
+        let order = (try? decoder.decode(Envelope<Order>.self, from: response.body))?.data
         return BusinessError(endpoint: endpoint.name, code: code, message: message, reason: endpoint.errors.reason(for: code), order: order)
     }
 

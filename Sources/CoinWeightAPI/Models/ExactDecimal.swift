@@ -20,9 +20,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// Parses a plain decimal literal: an optional `-`, digits, and an optional fraction.
     /// Returns `nil` for anything else (exponents, spaces, empty text, `NaN`).
     public init?(_ text: String) {
-        guard ExactDecimal.isPlainDecimal(text),
-              let value = Decimal(string: text, locale: ExactDecimal.posix)
-        else { return nil }
+        guard let value = ExactDecimal.parse(text) else { return nil }
         self.text = text
         self.value = value
     }
@@ -50,13 +48,31 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// The locale of the wire format, made once: building a `Locale` per parse is costly.
     private static let posix = Locale(identifier: "en_US_POSIX")
 
-    private static func isPlainDecimal(_ text: String) -> Bool {
-        var digits = text.utf8[...]
-        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-        let parts = digits.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(isDigit) else { return false }
-        if parts.count == 2 { return !parts[1].isEmpty && parts[1].allSatisfy(isDigit) }
-        return true
+    /// The value of a plain decimal literal, or `nil` for anything else. Up to 19 digits
+    /// (every price and quantity the API sends) are read in one pass over the bytes; longer
+    /// literals go through `Decimal(string:)`.
+    private static func parse(_ text: String) -> Decimal? {
+        var bytes = text.utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenDot = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !seenDot, digits > 0 else { return nil }
+                seenDot = true
+                continue
+            }
+            guard isDigit(byte) else { return nil }
+            digits += 1
+            if seenDot { fractionDigits += 1 }
+            if digits <= 19 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+        }
+        guard digits > 0, !seenDot || fractionDigits > 0 else { return nil }
+        guard digits <= 19 else { return Decimal(string: text, locale: posix) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

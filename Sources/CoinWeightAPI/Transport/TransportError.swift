@@ -8,6 +8,8 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotConnect(String)
     /// The response body exceeded the transport's limit; it was not read whole.
     case responseTooLarge(limit: Int)
+    /// The caller's task was cancelled while the request was out. It may have reached the server.
+    case cancelled
     /// Anything else the platform reported.
     case other(String)
 
@@ -16,7 +18,7 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var mayHaveReachedServer: Bool {
         switch self {
         case .cannotConnect: false
-        case .timedOut, .connectionLost, .responseTooLarge, .other: true
+        case .timedOut, .connectionLost, .responseTooLarge, .cancelled, .other: true
         }
     }
 
@@ -26,6 +28,7 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .connectionLost: "the connection was lost before the response arrived"
         case .cannotConnect(let reason): "could not connect (\(reason))"
         case .responseTooLarge(let limit): "the response was larger than \(limit) bytes"
+        case .cancelled: "the request was cancelled"
         case .other(let reason): reason
         }
     }

@@ -57,7 +57,7 @@ public final class URLSessionTransport: HTTPTransport {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: urlRequest)
+            (data, response) = try await session.cancellableData(for: urlRequest)
         } catch {
             throw Self.transportError(for: error)
         }
@@ -75,6 +75,8 @@ public final class URLSessionTransport: HTTPTransport {
         switch urlError.code {
         case .timedOut:
             return .timedOut
+        case .cancelled:
+            return .cancelled
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
             return .connectionLost
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
