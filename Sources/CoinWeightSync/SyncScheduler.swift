@@ -1,0 +1,103 @@
+import CoinWeightAPI
+
+/// Runs syncs one after another: every `interval` while they succeed, after the engine's
+/// backoff while something fails (at once when what failed was the network and it is back),
+/// and not at all while a login is needed. ``wake()`` cuts
+/// any wait short: call it when a request succeeded elsewhere (the network is back) or
+/// after a login.
+///
+/// ```swift
+/// let scheduler = SyncScheduler(engine: engine, uid: { await mirror.session?.uid }, interval: .seconds(60))
+/// Task { await scheduler.run() }      // until the task is cancelled
+/// ```
+public actor SyncScheduler {
+    private let engine: SyncEngine
+    private let uid: @Sendable () async -> UserID?
+    private let interval: Duration
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
+    private var wakePending = false
+    /// A wait whose time ran out (or was cancelled) before it started waiting.
+    private var endedEarly: Int?
+    private var waits = 0
+
+    /// - Parameters:
+    ///   - uid: the logged-in user, `nil` while logged out.
+    ///   - interval: the pause between two successful syncs.
+    ///   - sleep: waits; injectable so tests need not wait.
+    public init(
+        engine: SyncEngine, uid: @escaping @Sendable () async -> UserID?, interval: Duration,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
+        self.engine = engine
+        self.uid = uid
+        self.interval = interval
+        self.sleep = sleep
+    }
+
+    /// Syncs and waits in turn until the calling task is cancelled.
+    public func run() async {
+        while !Task.isCancelled {
+            guard let uid = await uid() else {
+                await pause(for: nil)
+                continue
+            }
+            let report = await engine.sync(uid: uid)
+            if report.authRequired {
+                await pause(for: nil)
+            } else {
+                await pause(for: report.isComplete ? interval : await engine.retryDelay() ?? .zero)
+            }
+        }
+    }
+
+    /// Ends the current wait, or the next one if none is running, at once.
+    public func wake() {
+        if let waiter {
+            self.waiter = nil
+            waiter.continuation.resume()
+        } else {
+            wakePending = true
+        }
+    }
+
+    /// Waits for `delay` (for good when `nil`), a ``wake()``, or cancellation.
+    private func pause(for delay: Duration?) async {
+        if wakePending {
+            wakePending = false
+            return
+        }
+        waits += 1
+        let id = waits
+        let timer = delay.map { delay in
+            Task { [sleep] in
+                try? await sleep(delay)
+                self.timeUp(id)
+            }
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                // A wake, timeout or cancellation that came while this pause was being set
+                // up ends it at once.
+                if wakePending || endedEarly == id {
+                    wakePending = false
+                    continuation.resume()
+                } else {
+                    waiter = (id, continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.timeUp(id) }
+        }
+        timer?.cancel()
+    }
+
+    private func timeUp(_ id: Int) {
+        guard let waiter, waiter.id == id else {
+            if id == waits { endedEarly = id }
+            return
+        }
+        self.waiter = nil
+        waiter.continuation.resume()
+    }
+}
