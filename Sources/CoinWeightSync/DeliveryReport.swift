@@ -6,6 +6,10 @@ public struct DeliveryReport: Hashable, Sendable {
     public var failed: [Int64] = []
     /// Entries that failed transiently and wait for their next attempt.
     public var retrying: [Int64] = []
+    /// Creates whose outcome is unknown, being looked for on the server.
+    public var unresolved: [Int64] = []
+    /// Creates whose deadline passed: never sent (again), rolled back.
+    public var expired: [Int64] = []
     /// Whether delivery stopped because the server refused the token.
     public var authRequired = false
 

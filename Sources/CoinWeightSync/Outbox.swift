@@ -8,14 +8,15 @@ import Logging
 ///
 /// ```swift
 /// let id = try await outbox.enqueue(.addFavorite(pair), uid: session.uid)   // shows in the mirror at once
+/// let order = try await outbox.placeOrder(newOrder, uid: session.uid)      // local id until delivered
 /// let report = await outbox.deliver(uid: session.uid)                       // when the network is back
 /// ```
 ///
 /// A transient failure (5xx, 429, no response) leaves the entry pending until its backoff
-/// has passed, and later writes to the same entity wait behind it; a refusal marks it
-/// failed with the server's code and rolls its optimistic change back (a later favorite or
-/// layout write replaces it, so nothing waits on it); a 403 stops delivery in
-/// ``SyncStatus/authRequired`` with nothing lost.
+/// has passed, and later writes it blocks wait behind it; a refusal marks it failed with the
+/// server's code and rolls its optimistic change back; a 403 stops delivery in
+/// ``SyncStatus/authRequired`` with nothing lost. An order create is never sent blindly
+/// twice: when its outcome is unknown it is looked for on the server first.
 public actor Outbox {
     public nonisolated let client: CoinWeightClient
     public nonisolated let store: CoinWeightStore
@@ -23,6 +24,10 @@ public actor Outbox {
     let logger: Logger
     /// `authRequired` after a 403, until ``sessionRenewed()``.
     public private(set) var status: SyncStatus = .idle
+    /// Whether the last request failed to reach the server at all; `nil` before any.
+    public private(set) var isOffline: Bool?
+    /// The delivery running now: a second caller waits for it instead of sending alongside.
+    private var delivering: Task<DeliveryReport, Never>?
 
     public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.outbox")) {
         self.client = client
@@ -32,10 +37,27 @@ public actor Outbox {
     }
 
     /// Queues `write` for `uid` and applies it to the mirror, in one durable transaction.
+    /// Orders are checked against the symbols config first; for a create use
+    /// ``placeOrder(_:uid:validFor:allowWhileOffline:)``, which sets its deadline.
     /// - Returns: the entry's id, to observe with ``StoreQuery/outboxEntry(id:)``.
+    /// - Throws: ``OutboxError`` when the write is refused before queueing; nothing is written.
     public func enqueue(_ write: OutboxWrite, uid: UserID) async throws -> Int64 {
+        if case .createOrder(let order, _) = write { return try await queueCreate(order, write: write, uid: uid, validFor: configuration.orderDeadline, allowWhileOffline: false) }
+        if case .updateOrder(let amendment) = write { try await check(amendment) }
         let now = configuration.now()
         return try await store.write { try $0.enqueue(write, uid: uid, at: now) }
+    }
+
+    /// Queues an order create for `uid`. It shows in the mirror at once under a local id;
+    /// it is sent only until `validFor` after now (default ``SyncConfiguration/orderDeadline``)
+    /// and expires after that.
+    /// - Parameter allowWhileOffline: queue a MARKET order even when the server cannot be reached.
+    /// - Returns: the entry's id and the order's local id (which later writes may name).
+    /// - Throws: ``OutboxError`` when the order breaks a rule; nothing is written.
+    public func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (entry: Int64, localID: String) {
+        let localID = OutboxWrite.newLocalOrderID()
+        let entry = try await queueCreate(order, write: .createOrder(order, localID: localID), uid: uid, validFor: validFor ?? configuration.orderDeadline, allowWhileOffline: allowWhileOffline)
+        return (entry, localID)
     }
 
     /// Leaves ``SyncStatus/authRequired`` after a new login.
@@ -46,19 +68,31 @@ public actor Outbox {
     /// Sends every due entry of `uid`, oldest first. Entries of other accounts wait for
     /// their own login: they are never sent with this token.
     public func deliver(uid: UserID) async -> DeliveryReport {
+        while let running = delivering { _ = await running.value }
+        let run = Task { await self.deliverDue(uid: uid) }
+        delivering = run
+        let report = await run.value
+        delivering = nil
+        return report
+    }
+
+    private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {
+        try await check(order)
+        if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }
+        let now = configuration.now()
+        let deadline = now.addingTimeInterval(validFor.timeInterval)
+        return try await store.write { try $0.enqueue(write, uid: uid, at: now, deadline: deadline) }
+    }
+
+    private func deliverDue(uid: UserID) async -> DeliveryReport {
         var report = DeliveryReport()
         do {
-            try await store.write { try $0.recoverInterruptedSends(uid: uid) }
+            let now = configuration.now()
+            let resolveUntil = now.addingTimeInterval(configuration.createResolutionWindow.timeInterval)
+            try await store.write { try $0.recoverInterruptedSends(uid: uid, at: now, resolveUntil: resolveUntil) }
             while let entry = try await nextDue(uid: uid) {
-                guard try await store.write({ try $0.claimForSending(entry.id) }) else { continue }
-                do {
-                    try await send(entry.write, uid: uid)
-                    try await store.write { try $0.markDelivered(entry.id) }
-                    report.delivered.append(entry.id)
-                } catch let error as CoinWeightError {
-                    try await settle(entry, after: error, report: &report)
-                    if report.authRequired { break }
-                }
+                try await handle(entry, uid: uid, report: &report)
+                if report.authRequired { break }
             }
         } catch {
             logger.error("outbox delivery stopped", metadata: ["error": "\(error)"])
@@ -67,43 +101,109 @@ public actor Outbox {
         return report
     }
 
-    /// The oldest pending entry that is due and whose entity has nothing older still
-    /// waiting or being sent.
+    /// Sends one entry, or settles it without a request when it can no longer be sent.
+    private func handle(_ entry: OutboxEntry, uid: UserID, report: inout DeliveryReport) async throws {
+        let now = configuration.now()
+        if entry.state == .sending {
+            try await resolve(entry, report: &report)
+            return
+        }
+        if let deadline = entry.deadline, now > deadline {
+            let reason = entry.attempts == 0 ? "not sent before its deadline" : "not placed, and its deadline passed before it could be sent again"
+            try await store.write { try $0.markExpired(entry.id, reason: reason) }
+            report.expired.append(entry.id)
+            return
+        }
+        if let localID = entry.write.localOrderID {
+            try await store.write { try $0.markFailed(entry.id, code: nil, message: "order \(localID) was never placed: its create failed or expired") }
+            report.failed.append(entry.id)
+            return
+        }
+        guard try await store.write({ try $0.claimForSending(entry.id, at: now) }) else { return }
+        do {
+            let placed = try await send(entry.write, uid: uid)
+            reached(true)
+            try await store.write { transaction in
+                if let placed { try transaction.markDelivered(entry.id, placing: placed) } else { try transaction.markDelivered(entry.id) }
+            }
+            report.delivered.append(entry.id)
+        } catch let error as CoinWeightError {
+            try await settle(entry, after: error, report: &report)
+        }
+    }
+
+    /// The oldest entry of `uid` that is due (pending, or a create being looked up) and
+    /// that no earlier unsettled entry holds back.
     private func nextDue(uid: UserID) async throws -> OutboxEntry? {
         let now = configuration.now()
-        var held = Set<String>()
+        var unsettled: [OutboxWrite] = []
         for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) {
-            defer { held.insert(entry.write.entity) }
-            if entry.state == .pending && entry.nextAttemptAt <= now && !held.contains(entry.write.entity) { return entry }
+            defer { unsettled.append(entry.write) }
+            let resolving = entry.state == .sending && entry.resolveUntil != nil
+            guard entry.state == .pending || resolving, entry.nextAttemptAt <= now else { continue }
+            if !unsettled.contains(where: entry.write.dependsOn) { return entry }
         }
         return nil
     }
 
     private func settle(_ entry: OutboxEntry, after error: CoinWeightError, report: inout DeliveryReport) async throws {
+        let now = configuration.now()
+        defer { logger.notice("outbox write not delivered", metadata: ["entry": "\(entry.id)", "kind": "\(entry.write.kind)", "error": "\(error)"]) }
+        if !entry.write.isIdempotent && error.mayHaveReachedServer {
+            // The create may have placed its order: never send it blindly again.
+            reached(!isUnreachable(error))
+            let next = now.addingTimeInterval(configuration.createLookupInterval.timeInterval)
+            let until = now.addingTimeInterval(configuration.createResolutionWindow.timeInterval)
+            try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: next, until: until, reason: "\(error.description): looking for its order") }
+            report.unresolved.append(entry.id)
+            return
+        }
         switch error {
         case .authenticationFailed, .notLoggedIn:
             try await store.write { try $0.markForRetry(entry.id, at: entry.nextAttemptAt, reason: error.description) }
             report.authRequired = true
         case .transient:
+            reached(!isUnreachable(error))
             let delay = configuration.backoff.delay(afterFailures: entry.attempts + 1, retryAfter: error.retryAfter)
-            let next = configuration.now().addingTimeInterval(delay.timeInterval)
-            try await store.write { try $0.markForRetry(entry.id, at: next, reason: error.description) }
+            try await store.write { try $0.markForRetry(entry.id, at: now.addingTimeInterval(delay.timeInterval), reason: error.description) }
             report.retrying.append(entry.id)
         case .rejected(let refusal):
+            reached(true)
+            if case .cancelOrder = entry.write, refusal.code == 1001, entry.attempts > 1 {
+                // A cancel sent again after an interruption finds its order already inactive:
+                // the first one took effect.
+                try await store.write { try $0.markDelivered(entry.id) }
+                report.delivered.append(entry.id)
+                return
+            }
             try await store.write { try $0.markFailed(entry.id, code: refusal.code, message: refusal.description) }
             report.failed.append(entry.id)
         case .malformedResponse, .unexpectedStatus, .invalidRequest, .insecureEndpoint:
             try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description) }
             report.failed.append(entry.id)
         }
-        logger.notice("outbox write not delivered", metadata: ["entry": "\(entry.id)", "kind": "\(entry.write.kind)", "error": "\(error)"])
     }
 
-    private func send(_ write: OutboxWrite, uid: UserID) async throws {
+    /// Notes whether the server answered, for the MARKET-while-offline rule.
+    func reached(_ answered: Bool) { isOffline = !answered }
+
+    private func isUnreachable(_ error: CoinWeightError) -> Bool {
+        if case .transient(_, .transport(let failure)) = error, case .cannotConnect = failure { return true }
+        if case .transient(_, .transport(.timedOut)) = error { return true }
+        return false
+    }
+
+    /// Sends a write; a create returns the order the server placed.
+    private func send(_ write: OutboxWrite, uid: UserID) async throws -> Order? {
         switch write {
         case .addFavorite(let pair): try await client.addFavorite(uid: uid, pair)
         case .deleteFavorite(let pair): try await client.deleteFavorite(uid: uid, pair)
         case .updateLayout(let kind, let slot): try await client.updateLayout(kind, uid: uid, slot: slot)
+        case .createOrder(let order, _): return try await client.createOrder(order)
+        case .updateOrder(let amendment): _ = try await client.updateOrder(amendment)
+        case .cancelOrder(let reference): _ = try await client.cancelOrder(reference)
+        case .cancelAllOrders(let request): _ = try await client.cancelAllOrders(request)
         }
+        return nil
     }
 }

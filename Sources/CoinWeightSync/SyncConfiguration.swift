@@ -17,6 +17,17 @@ public struct SyncConfiguration: Sendable {
     public var backoff: Backoff
     /// How many times a read that failed transiently is tried again within one sync.
     public var readRetries: Int
+    /// How long after it is queued an order create may still be sent, unless the call sets
+    /// its own.
+    public var orderDeadline: Duration
+    /// How long a create whose outcome is unknown is looked for on the server before it is
+    /// sent again (or expired): longer than the server's read lag.
+    public var createResolutionWindow: Duration
+    /// The pause between two lookups of such a create.
+    public var createLookupInterval: Duration
+    /// How far the server's clock may be behind ours: a lost create is looked for among
+    /// the orders created from its first attempt minus this.
+    public var clockSkewAllowance: Duration
     /// Waits between those tries; injectable so tests need not wait.
     public var sleep: @Sendable (Duration) async throws -> Void
     /// The time, injectable for tests.
@@ -25,7 +36,9 @@ public struct SyncConfiguration: Sendable {
     public init(
         historyHorizon: Duration = .seconds(90 * 86_400), historyOverlap: Duration = .seconds(600),
         historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
-        backoff: Backoff = Backoff(), readRetries: Int = 3,
+        backoff: Backoff = Backoff(), readRetries: Int = 3, orderDeadline: Duration = .seconds(30),
+        createResolutionWindow: Duration = .seconds(10), createLookupInterval: Duration = .seconds(1),
+        clockSkewAllowance: Duration = .seconds(30),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -36,6 +49,10 @@ public struct SyncConfiguration: Sendable {
         self.pagesPerTransaction = pagesPerTransaction
         self.backoff = backoff
         self.readRetries = readRetries
+        self.orderDeadline = orderDeadline
+        self.createResolutionWindow = createResolutionWindow
+        self.createLookupInterval = createLookupInterval
+        self.clockSkewAllowance = clockSkewAllowance
         self.sleep = sleep
         self.now = now
     }

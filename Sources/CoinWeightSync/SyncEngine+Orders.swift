@@ -7,13 +7,16 @@ extension SyncEngine {
     /// Upserts the owner's active orders. An order the store holds as active that the server
     /// no longer lists has turned inactive, possibly days after it was created: it is looked
     /// up in `/order/inactive` over its own `createTime`, and kept as it was until found.
-    func syncActiveOrders(owner: String, key: String) async throws {
+    ///
+    /// Queued order writes of `uid` are applied again on top, and the rows of creates still
+    /// queued (local ids) are not looked for: the server does not have them yet.
+    func syncActiveOrders(uid: UserID, owner: String, key: String) async throws {
         try await attempt(key) {
             let active = try await retrying { try await self.client.activeOrders(owner: owner) }
             let listed = Set(active.map(\.streetOrderId))
             var found: [Order] = []
             var missing = 0
-            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) {
+            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) && !OutboxWrite.isLocalOrderID(order.streetOrderId) {
                 if let finished = try await lookUpInactive(order) {
                     found.append(finished)
                 } else {
@@ -24,6 +27,7 @@ extension SyncEngine {
             try await store.write { [found] transaction in
                 try transaction.upsertOrders(active)
                 try transaction.upsertOrders(found)
+                try transaction.reapplyPendingWrites(uid: uid)
                 try transaction.saveSyncState(state)
             }
         }

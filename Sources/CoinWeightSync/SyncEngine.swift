@@ -135,7 +135,7 @@ public actor SyncEngine {
         case .positions:
             try await mirror("positions:\(uid)", { try await self.retrying { try await self.client.positions(uid: uid) } }) { try $0.replacePositions($1, uid: uid) }
         case .activeOrders:
-            try await forEachOwner(uid: uid, "activeOrders") { owner, key in try await self.syncActiveOrders(owner: owner, key: key) }
+            try await forEachOwner(uid: uid, "activeOrders") { owner, key in try await self.syncActiveOrders(uid: uid, owner: owner, key: key) }
         case .orderHistory:
             try await forEachOwner(uid: uid, "orderHistory") { owner, key in try await self.syncHistory(owner: owner, key: key) }
         }

@@ -1,3 +1,4 @@
+import CoinWeightAPI
 @testable import CoinWeightStore
 import CoinWeightTestSupport
 import Foundation
@@ -15,18 +16,19 @@ struct SchemaMigrationTests {
         }
     }
 
-    @Test("a new store is created at version 1 and records the file it applied")
+    @Test("a new store is created at the latest version and records each file it applied")
     func fromEmpty() async throws {
         try await withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("nested/deeper/cwsync.sqlite").path
             let now = Date(timeIntervalSince1970: 1_790_000_000)
             let store = try CoinWeightStore(path: path, now: now)
             defer { try? store.close() }
-            #expect(store.schemaVersion == 1)
+            let files = try SchemaFile.load(from: repositorySchemaFolder)
+            #expect(store.schemaVersion == files.count)
             let recorded = try await store.pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT version, name, applied_at FROM schema_migration").map { "\($0[0] as Int) \($0[1] as String) \($0[2] as Int64)" }
             }
-            #expect(recorded == ["1 initial 1790000000000"])
+            #expect(recorded == ["1 initial 1790000000000", "2 order_writes 1790000000000"])
             #expect(try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         }
     }
@@ -58,9 +60,10 @@ struct SchemaMigrationTests {
             }
             try queue.close()
             let before = fileFingerprint(path)
-            #expect(throws: StoreError.newerSchema(path: path, found: 7, supported: 1)) { try CoinWeightStore(path: path) }
+            let supported = try SchemaFile.bundled().count
+            #expect(throws: StoreError.newerSchema(path: path, found: 7, supported: supported)) { try CoinWeightStore(path: path) }
             #expect(fileFingerprint(path) == before)
-            #expect("\(StoreError.newerSchema(path: path, found: 7, supported: 1))".contains("Nothing was changed"))
+            #expect("\(StoreError.newerSchema(path: path, found: 7, supported: supported))".contains("Nothing was changed"))
         }
     }
 
@@ -107,6 +110,35 @@ struct SchemaMigrationTests {
             #expect(applied == [2])
             #expect(try await queue.read { db in try db.columns(in: "order").map(\.name) }.contains("note"))
             #expect(try await queue.read { db in try Int.fetchAll(db, sql: "SELECT version FROM schema_migration ORDER BY version") } == [1, 2])
+        }
+    }
+
+    @Test("a version-1 store with a queued write opens at version 2 with the write and its rows kept")
+    func version1Upgrades() async throws {
+        try await withTemporaryDirectory { folder in
+            let schema = folder.appendingPathComponent("schema")
+            try FileManager.default.createDirectory(at: schema, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repositorySchemaFolder.appendingPathComponent("0001_initial.sql"), to: schema.appendingPathComponent("0001_initial.sql"))
+            let path = folder.appendingPathComponent("v1.sqlite").path
+            let queue = try DatabaseQueue(path: path)
+            let v1 = try SchemaMigrator(files: SchemaFile.load(from: schema))
+            try await queue.writeWithoutTransaction { db in _ = try v1.migrate(db, path: path, now: Date()) }
+            try await queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at)
+                    VALUES ('2', 'addFavorite', 'favorite:okcoin:BTC-USDT', '{"addFavorite":{"_0":{"counterParty":"okcoin","symbol":"BTC-USDT"}}}',
+                            '{"favorite":{"uid":"2","pair":{"counterParty":"okcoin","symbol":"BTC-USDT"}}}', 'pending', 1, 1)
+                    """)
+            }
+            try queue.close()
+
+            let store = try CoinWeightStore(path: path)
+            defer { try? store.close() }
+            #expect(store.schemaVersion == 2)
+            let entries = try await store.read(.outbox())
+            #expect(entries.map(\.write) == [.addFavorite(MarketPair(counterParty: "okcoin", symbol: "BTC-USDT"))])
+            #expect(entries.first?.deadline == nil && entries.first?.firstSentAt == nil)
+            #expect(try await store.read(.placedOrderIDs).isEmpty)
         }
     }
 

@@ -156,7 +156,7 @@ struct OutboxTests {
         try await SyncHarness.with { harness in
             let outbox = try outbox(harness)
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
-            #expect(try await harness.store.write { try $0.claimForSending(id) })
+            #expect(try await harness.store.write { try $0.claimForSending(id, at: harness.clock.now) })
             try await harness.client.addFavorite(uid: 2, Self.pair)  // the request went out, then the process died
             let restarted = Outbox(client: harness.client, store: try CoinWeightStore(path: harness.store.path), configuration: SyncConfiguration(now: { harness.clock.now }))
             #expect(await restarted.deliver(uid: 2).delivered == [id])

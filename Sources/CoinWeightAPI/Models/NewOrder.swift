@@ -21,3 +21,12 @@ public struct NewOrder: Codable, Hashable, Sendable {
         self.quantity = quantity
     }
 }
+
+extension Order {
+    /// Whether this server order is what `order` asked for: the same owner, exchange, symbol,
+    /// side, type, price and quantity (amounts compared by value).
+    public func matches(_ order: NewOrder) -> Bool {
+        owner == order.owner && counterParty == order.counterParty && symbol == order.symbol && side == order.side
+            && orderType == order.orderType && price.isSameAmount(as: order.price) && quantity.isSameAmount(as: order.quantity)
+    }
+}

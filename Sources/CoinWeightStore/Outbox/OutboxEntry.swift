@@ -33,4 +33,10 @@ public struct OutboxEntry: Hashable, Sendable, Identifiable {
     public var errorMessage: String?
     /// Set when it was delivered without a request, folded into a later write.
     public var coalesced: Bool
+    /// For a create: when it may no longer be sent.
+    public var deadline: Date?
+    /// When its request first went out.
+    public var firstSentAt: Date?
+    /// For a create whose outcome is unknown: it is looked up until then.
+    public var resolveUntil: Date?
 }

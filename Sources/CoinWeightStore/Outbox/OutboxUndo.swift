@@ -6,4 +6,7 @@ enum OutboxUndo: Codable, Hashable, Sendable {
     case favorite(uid: String, pair: MarketPair, position: Int?)
     /// A custom layout slot before the change, or `nil` when it was empty.
     case layoutSlot(uid: String, kind: LayoutKind, position: Int, previous: LayoutSlot?)
+    /// Order rows: the ids to remove (a create's local row) and the rows as they were (put
+    /// back unless the server has since changed them).
+    case orders(removing: [String], restoring: [Order])
 }

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import Foundation
 
 /// A write of the user's, queued in the outbox until the server has it.
 public enum OutboxWrite: Codable, Hashable, Sendable {
@@ -8,6 +9,16 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
     case deleteFavorite(MarketPair)
     /// `/config/layout/{kind}/custom/{uid}/update`.
     case updateLayout(LayoutKind, LayoutSlot)
+    /// `/order/create`. The order shows in the mirror at once under `localID` (see
+    /// ``OutboxWrite/newLocalOrderID()``), which later writes may name until the server's
+    /// `streetOrderId` replaces it.
+    case createOrder(NewOrder, localID: String)
+    /// `/order/update`: a new price and quantity.
+    case updateOrder(OrderAmendment)
+    /// `/order/cancel`.
+    case cancelOrder(OrderReference)
+    /// `/order/cancel-all`.
+    case cancelAllOrders(CancelAllRequest)
 
     /// The write's name, as the CLI lists it.
     public var kind: String {
@@ -15,6 +26,10 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
         case .addFavorite: "addFavorite"
         case .deleteFavorite: "deleteFavorite"
         case .updateLayout: "updateLayout"
+        case .createOrder: "createOrder"
+        case .updateOrder: "updateOrder"
+        case .cancelOrder: "cancelOrder"
+        case .cancelAllOrders: "cancelAllOrders"
         }
     }
 
@@ -23,10 +38,74 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
         switch self {
         case .addFavorite(let pair), .deleteFavorite(let pair): "favorite:\(pair.counterParty):\(pair.symbol)"
         case .updateLayout(let kind, let slot): "layout:\(kind.rawValue):\(slot.position)"
+        case .createOrder(_, let localID): "order:\(localID)"
+        case .updateOrder(let amendment): "order:\(amendment.streetOrderId)"
+        case .cancelOrder(let reference): "order:\(reference.streetOrderId)"
+        case .cancelAllOrders(let request): "orders:\(request.owner)"
         }
     }
 
+    /// Whether it must wait until `earlier`, queued before it, is settled: a write to the same
+    /// entity; any order write of an owner and a cancel-all of that owner, either way round;
+    /// and two identical creates, so that a create of unknown outcome is never confused with
+    /// the one after it.
+    public func dependsOn(_ earlier: OutboxWrite) -> Bool {
+        if entity == earlier.entity { return true }
+        if let owner = orderOwner, owner == earlier.orderOwner, isCancelAll || earlier.isCancelAll { return true }
+        if case .createOrder(let order, _) = self, case .createOrder(let other, _) = earlier { return order == other }
+        return false
+    }
+
     /// Whether sending it twice has the effect of sending it once, so a send interrupted by a
-    /// crash may simply be sent again.
-    public var isIdempotent: Bool { true }
+    /// crash may simply be sent again. A create is not: it is looked up instead.
+    public var isIdempotent: Bool {
+        if case .createOrder = self { return false }
+        return true
+    }
+
+    /// The local id it names that a create has not turned into the server's yet, if any.
+    public var localOrderID: String? {
+        let id: String
+        switch self {
+        case .updateOrder(let amendment): id = amendment.streetOrderId
+        case .cancelOrder(let reference): id = reference.streetOrderId
+        default: return nil
+        }
+        return OutboxWrite.isLocalOrderID(id) ? id : nil
+    }
+
+    /// The write with `localID` replaced by the server's `streetOrderId`.
+    func replacingOrderID(_ localID: String, with serverID: String) -> OutboxWrite {
+        switch self {
+        case .updateOrder(var amendment) where amendment.streetOrderId == localID:
+            amendment.streetOrderId = serverID
+            return .updateOrder(amendment)
+        case .cancelOrder(var reference) where reference.streetOrderId == localID:
+            reference.streetOrderId = serverID
+            return .cancelOrder(reference)
+        default:
+            return self
+        }
+    }
+
+    /// A fresh local order id: `local-` and a UUID, never a server's id.
+    public static func newLocalOrderID() -> String { "local-\(UUID().uuidString.lowercased())" }
+
+    /// Whether `id` is a local order id.
+    public static func isLocalOrderID(_ id: String) -> Bool { id.hasPrefix("local-") }
+
+    private var orderOwner: String? {
+        switch self {
+        case .createOrder(let order, _): order.owner
+        case .updateOrder(let amendment): amendment.owner
+        case .cancelOrder(let reference): reference.owner
+        case .cancelAllOrders(let request): request.owner
+        case .addFavorite, .deleteFavorite, .updateLayout: nil
+        }
+    }
+
+    private var isCancelAll: Bool {
+        if case .cancelAllOrders = self { return true }
+        return false
+    }
 }

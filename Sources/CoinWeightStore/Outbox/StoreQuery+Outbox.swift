@@ -20,6 +20,11 @@ extension StoreQuery {
         return StoreQuery<[OutboxEntry]> { [arguments] db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(OutboxEntry.init(row:)) }
     }
 
+    /// The server ids of the orders delivered creates placed: never adopted by another create.
+    public static var placedOrderIDs: StoreQuery<Set<String>> {
+        StoreQuery<Set<String>> { db in Set(try String.fetchAll(db, sql: "SELECT server_id FROM local_id")) }
+    }
+
     /// One outbox entry, to follow a write from queued to delivered.
     public static func outboxEntry(id: Int64) -> StoreQuery<OutboxEntry?> {
         StoreQuery<OutboxEntry?> { db in
@@ -29,7 +34,10 @@ extension StoreQuery {
 }
 
 extension OutboxEntry {
-    static let columns = "id, uid, payload_json, state, created_at, attempts, next_attempt_at, error_code, error_message, result_json"
+    static let columns = """
+        id, uid, payload_json, state, created_at, attempts, next_attempt_at, error_code, error_message, result_json,
+        deadline_at, first_sent_at, resolve_until
+        """
 
     init(row: Row) throws {
         let state: String = row[3]
@@ -39,6 +47,9 @@ extension OutboxEntry {
             id: row[0], uid: UserID(row[1] as String),
             write: try StoreJSON.decode(OutboxWrite.self, row[2], table: "outbox", column: "payload_json"),
             state: parsed, createdAt: Date(millisecondsSince1970: row[4]), attempts: row[5], nextAttemptAt: Date(millisecondsSince1970: row[6]),
-            errorCode: row[7], errorMessage: row[8], coalesced: result?.contains(#""coalesced":true"#) ?? false)
+            errorCode: row[7], errorMessage: row[8], coalesced: result?.contains(#""coalesced":true"#) ?? false,
+            deadline: (row[10] as Int64?).map(Date.init(millisecondsSince1970:)),
+            firstSentAt: (row[11] as Int64?).map(Date.init(millisecondsSince1970:)),
+            resolveUntil: (row[12] as Int64?).map(Date.init(millisecondsSince1970:)))
     }
 }

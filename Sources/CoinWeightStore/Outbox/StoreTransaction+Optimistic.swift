@@ -1,10 +1,15 @@
 import CoinWeightAPI
+import Foundation
 import GRDB
 
 /// The optimistic view: a queued write shows in the mirror at once, and can be taken back.
 extension StoreTransaction {
-    /// Applies `write` to the mirror as if the server had it, and returns how to undo it.
-    func applyOptimistic(_ write: OutboxWrite, uid: UserID) throws -> OutboxUndo {
+    /// Applies `write`, queued at `queuedAt`, to the mirror as if the server had it, and
+    /// returns how to undo it.
+    ///
+    /// An order keeps its `processedTime`, so the server's own row replaces the optimistic
+    /// one as soon as a pull brings it (and the pending write is applied again on top).
+    func applyOptimistic(_ write: OutboxWrite, uid: UserID, queuedAt: Date) throws -> OutboxUndo {
         switch write {
         case .addFavorite(let pair):
             let position = try favoritePosition(pair, uid: uid)
@@ -24,7 +29,55 @@ extension StoreTransaction {
                 .map { LayoutSlot(position: slot.position, counterParty: $0[0], symbol: $0[1]) }
             try setLayoutSlot(slot, kind: kind, uid: uid.rawValue, position: slot.position)
             return .layoutSlot(uid: uid.rawValue, kind: kind, position: slot.position, previous: previous)
+        case .createOrder(let order, let localID):
+            if try StoreQuery<Order?>.order(id: localID).fetch(db) == nil {
+                try forceOrders([Order(local: order, id: localID, at: queuedAt)])
+            }
+            return .orders(removing: [localID], restoring: [])
+        case .updateOrder(let amendment):
+            return try changeActiveOrders(ids: [amendment.streetOrderId]) { order in
+                guard order.executionType == .acknowledged else { return nil }
+                order.price = amendment.price
+                order.quantity = amendment.quantity
+                return order
+            }
+        case .cancelOrder(let reference):
+            return try changeActiveOrders(ids: [reference.streetOrderId], change: Self.markCanceling)
+        case .cancelAllOrders(let request):
+            let active = try StoreQuery<[Order]>.allOrders(OrderFilter(owner: request.owner, executionTypes: ExecutionType.activeStates)).fetch(db)
+                .filter { request.selectedCounterParty.isEmpty || request.selectedCounterParty.contains($0.counterParty) }
+            return try changeActiveOrders(ids: active.map(\.streetOrderId), change: Self.markCanceling)
         }
+    }
+
+    /// Changes the listed orders that `change` returns a new row for, and returns how to
+    /// put them back.
+    private func changeActiveOrders(ids: [String], change: (inout Order) -> Order?) throws -> OutboxUndo {
+        var previous: [Order] = []
+        var changed: [Order] = []
+        for id in ids {
+            guard var order = try StoreQuery<Order?>.order(id: id).fetch(db) else { continue }
+            let before = order
+            guard let after = change(&order), after != before else { continue }
+            previous.append(before)
+            changed.append(after)
+        }
+        try forceOrders(changed)
+        return .orders(removing: [], restoring: previous)
+    }
+
+    /// An active order as a cancel shows it: `EXECUTION_CANCELING`; others are left.
+    private static func markCanceling(_ order: inout Order) -> Order? {
+        guard order.executionType.isActive else { return nil }
+        order.executionType = .canceling
+        return order
+    }
+
+    /// Writes order rows as they are, whatever their `processedTime`.
+    private func forceOrders(_ orders: [Order]) throws {
+        guard !orders.isEmpty else { return }
+        try deleteOrders(ids: orders.map(\.streetOrderId))
+        try upsertOrders(orders)
     }
 
     /// Puts back what an optimistic change replaced.
@@ -34,6 +87,9 @@ extension StoreTransaction {
             try setFavorite(pair, uid: UserID(uid), position: position)
         case .layoutSlot(let uid, let kind, let position, let previous):
             try setLayoutSlot(previous, kind: kind, uid: uid, position: position)
+        case .orders(let removing, let restoring):
+            try deleteOrders(ids: removing)
+            try upsertOrders(restoring)
         }
     }
 

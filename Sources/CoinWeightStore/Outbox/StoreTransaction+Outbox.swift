@@ -8,38 +8,77 @@ extension StoreTransaction {
     /// Queues `write` for `uid` and shows it in the mirror at once, in this transaction.
     ///
     /// A write that meets a pending write to the same entity that was never sent (a sent one
-    /// may have taken effect) is folded into it, with no request: adding then deleting one favorite (or the reverse) cancels out, and a second
-    /// update of one layout slot replaces the first. The folded entries are marked delivered.
+    /// may have taken effect) is folded into it, with no request: adding then deleting one
+    /// favorite (or the reverse) cancels out; a second update of one layout slot or one
+    /// order replaces the first; an update of an order whose create is still queued changes
+    /// the create; a cancel of it drops the create. The folded entries are marked delivered.
+    /// - Parameter deadline: for a create, when it may no longer be sent.
     /// - Returns: the new entry's id, to observe with ``StoreQuery/outboxEntry(id:)``.
     @discardableResult
-    public func enqueue(_ write: OutboxWrite, uid: UserID, at now: Date) throws -> Int64 {
+    public func enqueue(_ write: OutboxWrite, uid: UserID, at now: Date, deadline: Date? = nil) throws -> Int64 {
         if let earlier = try pendingEntry(entity: write.entity, uid: uid) {
             switch (earlier.write, write) {
             case (.addFavorite, .deleteFavorite), (.deleteFavorite, .addFavorite):
                 try undo(earlier.undo)
-                try setState(.delivered, of: earlier.id, result: #"{"coalesced":true}"#)
-                return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: #"{"coalesced":true}"#)
-            case (.updateLayout, .updateLayout):
-                _ = try applyOptimistic(write, uid: uid)
-                try setState(.delivered, of: earlier.id, result: #"{"coalesced":true}"#)
+                try setState(.delivered, of: earlier.id, result: Self.coalesced)
+                return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: Self.coalesced)
+            case (.updateLayout, .updateLayout), (.updateOrder, .updateOrder):
+                _ = try applyOptimistic(write, uid: uid, queuedAt: now)
+                try setState(.delivered, of: earlier.id, result: Self.coalesced)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .pending, at: now)
+            case (.createOrder(var order, let localID), .updateOrder(let amendment)):
+                order.price = amendment.price
+                order.quantity = amendment.quantity
+                let undo = try applyOptimistic(write, uid: uid, queuedAt: now)
+                try db.execute(sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
+                               arguments: [try StoreJSON.encode(OutboxWrite.createOrder(order, localID: localID)), earlier.id])
+                return try insert(write, uid: uid, undo: undo, state: .delivered, at: now, result: Self.coalesced)
+            case (.createOrder, .cancelOrder):
+                try undo(earlier.undo)
+                try setState(.delivered, of: earlier.id, result: Self.coalesced)
+                return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: Self.coalesced)
             default:
                 break
             }
         }
-        return try insert(write, uid: uid, undo: applyOptimistic(write, uid: uid), state: .pending, at: now)
+        return try insert(write, uid: uid, undo: applyOptimistic(write, uid: uid, queuedAt: now), state: .pending, at: now, deadline: deadline)
     }
 
-    /// Marks a pending entry as being sent, durably, before its request goes out.
+    /// The `result_json` of an entry folded into another, delivered with no request.
+    private static let coalesced = #"{"coalesced":true}"#
+
+    /// Marks a pending entry as being sent, durably, before its request goes out, and notes
+    /// when its first request went out.
     /// - Returns: `false` when the entry is no longer pending (another sender took it).
-    public func claimForSending(_ id: Int64) throws -> Bool {
-        try db.execute(sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'", arguments: [id])
+    public func claimForSending(_ id: Int64, at now: Date) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ?)
+            WHERE id = ? AND state = 'pending'
+            """, arguments: [now.millisecondsSince1970, id])
+        try notifyChanges(in: "outbox")
         return db.changesCount == 1
     }
 
     /// The server has the write.
     public func markDelivered(_ id: Int64) throws {
         try setState(.delivered, of: id)
+    }
+
+    /// The server placed the order a create asked for (its answer, or the order found by a
+    /// lookup after the answer was lost): it replaces the local row, its id replaces the
+    /// local id in the writes still queued on it, and it is never adopted by another create.
+    public func markDelivered(_ id: Int64, placing order: Order) throws {
+        guard let entry = try storedEntry(id), case .createOrder(_, let localID) = entry.write else { return }
+        try deleteOrders(ids: [localID])
+        try upsertOrders([order])
+        try db.execute(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)",
+                       arguments: [localID, order.streetOrderId, id])
+        for dependent in try entries(uid: entry.uid, states: [.pending, .sending]) where dependent.write.localOrderID == localID {
+            let rewritten = dependent.write.replacingOrderID(localID, with: order.streetOrderId)
+            try db.execute(sql: "UPDATE outbox SET payload_json = ?, entity = ? WHERE id = ?",
+                           arguments: [try StoreJSON.encode(rewritten), rewritten.entity, dependent.id])
+        }
+        try setState(.delivered, of: id, result: try StoreJSON.encode(["streetOrderId": order.streetOrderId]))
     }
 
     /// The server refused the write for good: its optimistic change is rolled back.
@@ -50,20 +89,47 @@ extension StoreTransaction {
         try notifyChanges(in: "outbox")
     }
 
+    /// The write will never be sent (a create past its deadline): its optimistic change is
+    /// rolled back.
+    public func markExpired(_ id: Int64, reason: String) throws {
+        guard let entry = try storedEntry(id) else { return }
+        try undo(entry.undo)
+        try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ? WHERE id = ?", arguments: [reason, id])
+        try notifyChanges(in: "outbox")
+    }
+
     /// The write could not be sent now: it waits until `next` and is tried again.
     public func markForRetry(_ id: Int64, at next: Date, reason: String) throws {
-        try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, error_message = ? WHERE id = ?",
+        try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, resolve_until = NULL, error_message = ? WHERE id = ?",
                        arguments: [next.millisecondsSince1970, reason, id])
         try notifyChanges(in: "outbox")
     }
 
-    /// Puts back to pending the entries of `uid` whose send was interrupted (a crash while
-    /// sending) when sending them again is safe.
-    /// - Returns: how many were put back.
+    /// The request may have taken effect but no answer says so: the entry stays `sending`,
+    /// to be looked up from `next` on, until `resolveUntil`.
+    public func markOutcomeUnknown(_ id: Int64, lookUpAt next: Date, until resolveUntil: Date, reason: String) throws {
+        try db.execute(sql: """
+            UPDATE outbox SET state = 'sending', next_attempt_at = ?, resolve_until = coalesce(resolve_until, ?), error_message = ?
+            WHERE id = ?
+            """, arguments: [next.millisecondsSince1970, resolveUntil.millisecondsSince1970, reason, id])
+        try notifyChanges(in: "outbox")
+    }
+
+    /// Deals with the entries of `uid` whose send was interrupted (a crash while sending):
+    /// one that is safe to send again goes back to pending; a create has an unknown outcome
+    /// and is looked up from `now` until `resolveUntil`.
+    /// - Returns: how many entries were recovered.
     @discardableResult
-    public func recoverInterruptedSends(uid: UserID) throws -> Int {
-        let interrupted = try entries(uid: uid, states: [.sending]).filter(\.write.isIdempotent)
-        for entry in interrupted { try setState(.pending, of: entry.id) }
+    public func recoverInterruptedSends(uid: UserID, at now: Date, resolveUntil: Date) throws -> Int {
+        let interrupted = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state = 'sending' AND resolve_until IS NULL",
+                                           arguments: [uid.rawValue]).map(storedEntry(row:))
+        for entry in interrupted {
+            if entry.write.isIdempotent {
+                try setState(.pending, of: entry.id)
+            } else {
+                try markOutcomeUnknown(entry.id, lookUpAt: now, until: resolveUntil, reason: "interrupted while sending: looking for its order")
+            }
+        }
         return interrupted.count
     }
 
@@ -71,7 +137,7 @@ extension StoreTransaction {
     /// so a sync never hides a write the user made.
     public func reapplyPendingWrites(uid: UserID) throws {
         for entry in try entries(uid: uid, states: [.pending, .sending]) {
-            _ = try applyOptimistic(entry.write, uid: uid)
+            _ = try applyOptimistic(entry.write, uid: uid, queuedAt: entry.createdAt)
         }
     }
 
@@ -80,17 +146,21 @@ extension StoreTransaction {
     /// An entry with the undo the public ``OutboxEntry`` does not show.
     struct StoredEntry {
         var id: Int64
+        var uid: UserID
         var write: OutboxWrite
         var undo: OutboxUndo
+        var createdAt: Date
     }
 
-    private func insert(_ write: OutboxWrite, uid: UserID, undo: OutboxUndo, state: OutboxState, at now: Date, result: String? = nil) throws -> Int64 {
+    private static let storedColumns = "id, payload_json, undo_json, uid, created_at"
+
+    private func insert(_ write: OutboxWrite, uid: UserID, undo: OutboxUndo, state: OutboxState, at now: Date, result: String? = nil, deadline: Date? = nil) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json, deadline_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 uid.rawValue, write.kind, write.entity, try StoreJSON.encode(write), try StoreJSON.encode(undo), state.rawValue,
-                now.millisecondsSince1970, now.millisecondsSince1970, result,
+                now.millisecondsSince1970, now.millisecondsSince1970, result, deadline?.millisecondsSince1970,
             ])
         try notifyChanges(in: "outbox")
         return db.lastInsertedRowID
@@ -103,24 +173,25 @@ extension StoreTransaction {
 
     private func pendingEntry(entity: String, uid: UserID) throws -> StoredEntry? {
         try Row.fetchOne(db, sql: """
-            SELECT id, payload_json, undo_json FROM outbox
+            SELECT \(Self.storedColumns) FROM outbox
             WHERE uid = ? AND entity = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1
             """, arguments: [uid.rawValue, entity]).map(storedEntry(row:))
     }
 
     private func storedEntry(_ id: Int64) throws -> StoredEntry? {
-        try Row.fetchOne(db, sql: "SELECT id, payload_json, undo_json FROM outbox WHERE id = ?", arguments: [id]).map(storedEntry(row:))
+        try Row.fetchOne(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE id = ?", arguments: [id]).map(storedEntry(row:))
     }
 
     private func entries(uid: UserID, states: [OutboxState]) throws -> [StoredEntry] {
         let placeholders = states.map { _ in "?" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT id, payload_json, undo_json FROM outbox WHERE uid = ? AND state IN (\(placeholders)) ORDER BY id",
+        return try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state IN (\(placeholders)) ORDER BY id",
                                 arguments: StatementArguments([uid.rawValue] + states.map(\.rawValue))).map(storedEntry(row:))
     }
 
     private func storedEntry(row: Row) throws -> StoredEntry {
         StoredEntry(
-            id: row[0], write: try StoreJSON.decode(OutboxWrite.self, row[1], table: "outbox", column: "payload_json"),
-            undo: try StoreJSON.decode(OutboxUndo.self, row[2], table: "outbox", column: "undo_json"))
+            id: row[0], uid: UserID(row[3] as String), write: try StoreJSON.decode(OutboxWrite.self, row[1], table: "outbox", column: "payload_json"),
+            undo: try StoreJSON.decode(OutboxUndo.self, row[2], table: "outbox", column: "undo_json"),
+            createdAt: Date(millisecondsSince1970: row[4]))
     }
 }

@@ -1,0 +1,24 @@
+import CoinWeightAPI
+
+/// Why a write was not queued. Nothing was written.
+public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The order breaks a rule of the symbols config.
+    case invalidOrder(OrderRuleViolation)
+    /// The symbols config is not in the store yet, so an order cannot be checked.
+    case symbolsNotSynced
+    /// A MARKET order while the server cannot be reached: it would fill at whatever the
+    /// price is when the network comes back.
+    case marketOrderWhileOffline
+    /// The order to change is not in the store.
+    case unknownOrder(String)
+
+    public var description: String {
+        switch self {
+        case .invalidOrder(let violation): "order refused before queueing: \(violation)"
+        case .symbolsNotSynced: "the symbols config is not synced yet, so the order cannot be checked: run a sync first"
+        case .marketOrderWhileOffline:
+            "a MARKET order is not queued while the server cannot be reached: retry online, use a LIMIT order, or pass allowWhileOffline"
+        case .unknownOrder(let id): "order \(id) is not in the store: sync, then name an order that `orders` lists"
+        }
+    }
+}
