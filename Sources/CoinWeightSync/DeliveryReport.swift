@@ -14,4 +14,7 @@ public struct DeliveryReport: Hashable, Sendable {
     public var authRequired = false
 
     public init() {}
+
+    /// Entries that left the queue for good: delivered, failed or expired.
+    var settledCount: Int { delivered.count + failed.count + expired.count }
 }

@@ -23,63 +23,89 @@ extension Outbox {
         return OrderRules(symbols: symbols)
     }
 
-    /// Settles a create whose outcome is unknown by looking for its order on the server:
-    /// found, it is adopted; not found while the resolution window lasts, it is looked for
-    /// again later (the server's reads may lag); not found after it, it is sent again if its
-    /// deadline allows, and expires otherwise. A lookup that fails changes nothing but the
-    /// time of the next one.
-    func resolve(_ entry: OutboxEntry, report: inout DeliveryReport) async throws {
-        guard case .createOrder(let order, _) = entry.write else { return }
+    /// Settles the due creates of `uid` whose outcome is unknown by looking for their orders
+    /// on the server, with one read of the active orders and one of the history per owner:
+    /// an order found is adopted (the oldest that matches, never one another create placed);
+    /// not found while the resolution window lasts, it is looked for again later (the
+    /// server's reads may lag); not found after it, the create is sent again if its deadline
+    /// allows, and expires otherwise. A lookup that fails changes nothing but the time of the
+    /// next one.
+    func resolveUnknownCreates(uid: UserID, report: inout DeliveryReport) async throws {
         let now = configuration.now()
-        let next = now.addingTimeInterval(configuration.createLookupInterval.timeInterval)
-        let until = entry.resolveUntil ?? now
-        do {
-            let since = (entry.firstSentAt ?? entry.createdAt).addingTimeInterval(-configuration.clockSkewAllowance.timeInterval)
-            let found = try await placedOrder(matching: order, since: since, now: now)
-            reached(true)
-            if let found {
-                try await store.write { try $0.markDelivered(entry.id, placing: found) }
-                report.delivered.append(entry.id)
-            } else if now < until {
-                try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: next, until: until, reason: "not found on the server yet: looking again") }
-                report.unresolved.append(entry.id)
-            } else if let deadline = entry.deadline, now <= deadline {
-                try await store.write { try $0.markForRetry(entry.id, at: now, reason: "not placed: sending again before its deadline") }
-                report.retrying.append(entry.id)
-            } else {
-                let reason = "not placed: not found on the server by \(until), and its deadline had passed"
-                try await store.write { try $0.markExpired(entry.id, reason: reason) }
-                report.expired.append(entry.id)
+        let due = try await store.read(.outbox(uid: uid, states: [.sending])).filter { $0.resolveUntil != nil && $0.nextAttemptAt <= now }
+        let creates = due.compactMap { entry -> (OutboxEntry, NewOrder)? in
+            guard case .createOrder(let order, _) = entry.write else { return nil }
+            return (entry, order)
+        }
+        for (owner, group) in Dictionary(grouping: creates, by: \.1.owner).sorted(by: { $0.key < $1.key }) {
+            let since = group.map { sentSince($0.0) }.min() ?? now
+            do {
+                var candidates = try await placedOrders(owner: owner, since: since, now: now)
+                reached(true)
+                for (entry, order) in group.sorted(by: { $0.0.id < $1.0.id }) {
+                    let entrySince = sentSince(entry).millisecondsSince1970
+                    if let index = candidates.firstIndex(where: { $0.matches(order) && $0.createTime >= entrySince }) {
+                        let found = candidates.remove(at: index)
+                        try await store.write { try $0.markDelivered(entry.id, placing: found) }
+                        report.delivered.append(entry.id)
+                    } else {
+                        try await notFound(entry, now: now, report: &report)
+                    }
+                }
+            } catch let error as CoinWeightError {
+                if case .authenticationFailed = error {
+                    report.authRequired = true
+                    return
+                }
+                for (entry, _) in group {
+                    let delay = configuration.backoff.delay(afterFailures: entry.attempts, retryAfter: error.retryAfter)
+                    try await store.write {
+                        try $0.markOutcomeUnknown(entry.id, lookUpAt: now.addingTimeInterval(delay.timeInterval), until: entry.resolveUntil ?? now,
+                                                  reason: "looking for its order: \(error.description)")
+                    }
+                    report.unresolved.append(entry.id)
+                }
             }
-        } catch let error as CoinWeightError {
-            if case .authenticationFailed = error {
-                report.authRequired = true
-                return
-            }
-            let delay = configuration.backoff.delay(afterFailures: entry.attempts, retryAfter: error.retryAfter)
-            try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: now.addingTimeInterval(delay.timeInterval), until: until, reason: "looking for its order: \(error.description)") }
-            report.unresolved.append(entry.id)
         }
     }
 
-    /// The oldest order on the server, active or not, that `order` asked for, created since
-    /// `since`, and not placed by another create already.
-    private func placedOrder(matching order: NewOrder, since: Date, now: Date) async throws -> Order? {
+    /// The earliest `createTime` its order can have: its first attempt, less the clock skew allowed.
+    private func sentSince(_ entry: OutboxEntry) -> Date {
+        (entry.firstSentAt ?? entry.createdAt).addingTimeInterval(-configuration.clockSkewAllowance.timeInterval)
+    }
+
+    private func notFound(_ entry: OutboxEntry, now: Date, report: inout DeliveryReport) async throws {
+        let until = entry.resolveUntil ?? now
+        if now < until {
+            let next = now.addingTimeInterval(configuration.createLookupInterval.timeInterval)
+            try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: next, until: until, reason: "not found on the server yet: looking again") }
+            report.unresolved.append(entry.id)
+        } else if let deadline = entry.deadline, now <= deadline {
+            try await store.write { try $0.markForRetry(entry.id, at: now, reason: "not placed: sending again before its deadline") }
+            report.retrying.append(entry.id)
+        } else {
+            let reason = "not placed: not found on the server by \(until), and its deadline had passed"
+            try await store.write { try $0.markExpired(entry.id, reason: reason) }
+            report.expired.append(entry.id)
+        }
+    }
+
+    /// `owner`'s orders on the server, active or not, created since `since` and not placed
+    /// by a delivered create, oldest first.
+    private func placedOrders(owner: String, since: Date, now: Date) async throws -> [Order] {
         let taken = try await store.read(.placedOrderIDs)
         let sinceMilliseconds = since.millisecondsSince1970
-        func candidate(_ placed: Order) -> Bool {
-            placed.matches(order) && placed.createTime >= sinceMilliseconds && !taken.contains(placed.streetOrderId)
-        }
-        var found = try await client.activeOrders(owner: order.owner).filter(candidate)
+        var found = try await client.activeOrders(owner: owner)
         var pageIndex = 0
         let top = now.addingTimeInterval(configuration.clockSkewAllowance.timeInterval).millisecondsSince1970
         while true {
-            let query = InactiveOrderQuery(owner: order.owner, startTime: sinceMilliseconds, endTime: top, pageIndex: pageIndex, pageSize: configuration.pageSize)
+            let query = InactiveOrderQuery(owner: owner, startTime: sinceMilliseconds, endTime: top, pageIndex: pageIndex, pageSize: configuration.pageSize)
             let page = try await client.inactiveOrders(query)
-            found += page.content.filter(candidate)
+            found += page.content
             pageIndex += 1
             if page.content.isEmpty || pageIndex >= page.totalPage { break }
         }
-        return found.min { ($0.createTime, $0.streetOrderId) < ($1.createTime, $1.streetOrderId) }
+        return found.filter { $0.createTime >= sinceMilliseconds && !taken.contains($0.streetOrderId) }
+            .sorted { ($0.createTime, $0.streetOrderId) < ($1.createTime, $1.streetOrderId) }
     }
 }

@@ -90,10 +90,8 @@ public actor Outbox {
             let now = configuration.now()
             let resolveUntil = now.addingTimeInterval(configuration.createResolutionWindow.timeInterval)
             try await store.write { try $0.recoverInterruptedSends(uid: uid, at: now, resolveUntil: resolveUntil) }
-            while let entry = try await nextDue(uid: uid) {
-                try await handle(entry, uid: uid, report: &report)
-                if report.authRequired { break }
-            }
+            try await resolveUnknownCreates(uid: uid, report: &report)
+            while !report.authRequired, try await sendDue(uid: uid, report: &report) {}
         } catch {
             logger.error("outbox delivery stopped", metadata: ["error": "\(error)"])
         }
@@ -104,10 +102,6 @@ public actor Outbox {
     /// Sends one entry, or settles it without a request when it can no longer be sent.
     private func handle(_ entry: OutboxEntry, uid: UserID, report: inout DeliveryReport) async throws {
         let now = configuration.now()
-        if entry.state == .sending {
-            try await resolve(entry, report: &report)
-            return
-        }
         if let deadline = entry.deadline, now > deadline {
             let reason = entry.attempts == 0 ? "not sent before its deadline" : "not placed, and its deadline passed before it could be sent again"
             try await store.write { try $0.markExpired(entry.id, reason: reason) }
@@ -132,18 +126,28 @@ public actor Outbox {
         }
     }
 
-    /// The oldest entry of `uid` that is due (pending, or a create being looked up) and
-    /// that no earlier unsettled entry holds back.
-    private func nextDue(uid: UserID) async throws -> OutboxEntry? {
+    /// Sends, oldest first, each pending entry of `uid` that is due and that no earlier
+    /// unsettled entry (pending, being sent, or a create being looked up) holds back.
+    /// - Returns: whether an entry was settled, which may free entries held behind it.
+    private func sendDue(uid: UserID, report: inout DeliveryReport) async throws -> Bool {
         let now = configuration.now()
         var unsettled: [OutboxWrite] = []
-        for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) {
-            defer { unsettled.append(entry.write) }
-            let resolving = entry.state == .sending && entry.resolveUntil != nil
-            guard entry.state == .pending || resolving, entry.nextAttemptAt <= now else { continue }
-            if !unsettled.contains(where: entry.write.dependsOn) { return entry }
+        var settled: [OutboxWrite] = []
+        for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) where !report.authRequired {
+            // An entry behind one settled just now is read again first: settling may have
+            // rewritten it (a local id replaced by the server's).
+            let held = unsettled.contains(where: entry.write.dependsOn) || settled.contains(where: entry.write.dependsOn)
+            if entry.state == .pending && entry.nextAttemptAt <= now && !held {
+                let settledBefore = report.settledCount
+                try await handle(entry, uid: uid, report: &report)
+                if report.settledCount > settledBefore {
+                    settled.append(entry.write)
+                    continue
+                }
+            }
+            unsettled.append(entry.write)
         }
-        return nil
+        return !settled.isEmpty
     }
 
     private func settle(_ entry: OutboxEntry, after error: CoinWeightError, report: inout DeliveryReport) async throws {

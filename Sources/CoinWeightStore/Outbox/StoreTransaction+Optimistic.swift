@@ -89,7 +89,9 @@ extension StoreTransaction {
             try setLayoutSlot(previous, kind: kind, uid: uid, position: position)
         case .orders(let removing, let restoring):
             try deleteOrders(ids: removing)
-            try upsertOrders(restoring)
+            // Only rows still there: a create rolled back before its cancel stays gone.
+            let present = try restoring.filter { try StoreQuery<Order?>.order(id: $0.streetOrderId).fetch(db) != nil }
+            try upsertOrders(present)
         }
     }
 

@@ -73,7 +73,9 @@ extension StoreTransaction {
         try upsertOrders([order])
         try db.execute(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)",
                        arguments: [localID, order.streetOrderId, id])
-        for dependent in try entries(uid: entry.uid, states: [.pending, .sending]) where dependent.write.localOrderID == localID {
+        let queuedOnIt = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')",
+                                          arguments: [entry.uid.rawValue, entry.write.entity]).map(storedEntry(row:))
+        for dependent in queuedOnIt where dependent.write.localOrderID == localID {
             let rewritten = dependent.write.replacingOrderID(localID, with: order.streetOrderId)
             try db.execute(sql: "UPDATE outbox SET payload_json = ?, entity = ? WHERE id = ?",
                            arguments: [try StoreJSON.encode(rewritten), rewritten.entity, dependent.id])
