@@ -2,7 +2,8 @@ import CoinWeightAPI
 import CoinWeightStore
 import Foundation
 
-/// Orders: checks before queueing, and the resolution of creates whose outcome is unknown.
+/// Orders: checks before queueing; orders and strategies: the resolution of creates whose
+/// outcome is unknown.
 extension Outbox {
     /// Refuses an order that breaks a rule of the symbols config in the store.
     func check(_ order: NewOrder) async throws {
@@ -27,12 +28,13 @@ extension Outbox {
     /// on the server, with one read of the active orders and one of the history per owner:
     /// an order found is adopted (the oldest that matches, never one another create placed);
     /// not found while the resolution window lasts, it is looked for again later (the
-    /// server's reads may lag); not found after it, the create is sent again if its deadline
-    /// allows, and expires otherwise. A lookup that fails changes nothing but the time of the
+    /// server's reads may lag); not found after it, the create is sent again unless its
+    /// deadline (orders have one) has passed, and then it expires. A lookup that fails changes nothing but the time of the
     /// next one.
     func resolveUnknownCreates(uid: UserID, report: inout DeliveryReport) async throws {
         let now = configuration.now()
         let due = try await store.read(.outbox(uid: uid, states: [.sending])).filter { $0.resolveUntil != nil && $0.nextAttemptAt <= now }
+        try await resolveStrategyCreates(due, uid: uid, now: now, report: &report)
         let creates = due.compactMap { entry -> (OutboxEntry, NewOrder)? in
             guard case .createOrder(let order, _) = entry.write else { return nil }
             return (entry, order)
@@ -53,19 +55,53 @@ extension Outbox {
                     }
                 }
             } catch let error as CoinWeightError {
-                if case .authenticationFailed = error {
-                    report.authRequired = true
-                    return
-                }
-                for (entry, _) in group {
-                    let delay = configuration.backoff.delay(afterFailures: entry.attempts, retryAfter: error.retryAfter)
-                    try await store.write {
-                        try $0.markOutcomeUnknown(entry.id, lookUpAt: now.addingTimeInterval(delay.timeInterval), until: entry.resolveUntil ?? now,
-                                                  reason: "looking for its order: \(error.description)")
-                    }
-                    report.unresolved.append(entry.id)
+                try await lookupFailed(group.map(\.0), error: error, now: now, report: &report)
+                if report.authRequired { return }
+            }
+        }
+    }
+
+    /// The same for strategy item creates: one read of the user's items, and an item with the
+    /// same content that is neither one of the create's twins nor made by another create is
+    /// adopted.
+    private func resolveStrategyCreates(_ due: [OutboxEntry], uid: UserID, now: Date, report: inout DeliveryReport) async throws {
+        let creates = due.compactMap { entry -> (OutboxEntry, StrategyItem, [String])? in
+            guard case .createStrategy(let item, _, let twins) = entry.write else { return nil }
+            return (entry, item, twins)
+        }
+        guard !creates.isEmpty else { return }
+        do {
+            let taken = try await store.read(.createdServerIDs)
+            var candidates = try await client.strategyItems(uid: uid).filter { $0.id.map { !taken.contains($0) } ?? false }
+            reached(true)
+            for (entry, item, twins) in creates {
+                if let index = candidates.firstIndex(where: { $0.withID(nil) == item && !twins.contains($0.id ?? "") }) {
+                    let found = candidates.remove(at: index)
+                    try await store.write { try $0.markDelivered(entry.id, creating: found) }
+                    report.delivered.append(entry.id)
+                } else {
+                    try await notFound(entry, now: now, report: &report)
                 }
             }
+        } catch let error as CoinWeightError {
+            try await lookupFailed(creates.map(\.0), error: error, now: now, report: &report)
+        }
+    }
+
+    /// A lookup failed: a 403 stops delivery; otherwise the creates are looked up again
+    /// after a backoff, their resolution window unchanged.
+    private func lookupFailed(_ entries: [OutboxEntry], error: CoinWeightError, now: Date, report: inout DeliveryReport) async throws {
+        if case .authenticationFailed = error {
+            report.authRequired = true
+            return
+        }
+        for entry in entries {
+            let delay = configuration.backoff.delay(afterFailures: entry.attempts, retryAfter: error.retryAfter)
+            try await store.write {
+                try $0.markOutcomeUnknown(entry.id, lookUpAt: now.addingTimeInterval(delay.timeInterval), until: entry.resolveUntil ?? now,
+                                          reason: "looking for what it created: \(error.description)")
+            }
+            report.unresolved.append(entry.id)
         }
     }
 
@@ -80,8 +116,8 @@ extension Outbox {
             let next = now.addingTimeInterval(configuration.createLookupInterval.timeInterval)
             try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: next, until: until, reason: "not found on the server yet: looking again") }
             report.unresolved.append(entry.id)
-        } else if let deadline = entry.deadline, now <= deadline {
-            try await store.write { try $0.markForRetry(entry.id, at: now, reason: "not placed: sending again before its deadline") }
+        } else if entry.deadline.map({ now <= $0 }) ?? true {
+            try await store.write { try $0.markForRetry(entry.id, at: now, reason: "not created: sending again (before its deadline, if it has one)") }
             report.retrying.append(entry.id)
         } else {
             let reason = "not placed: not found on the server by \(until), and its deadline had passed"
@@ -93,7 +129,7 @@ extension Outbox {
     /// `owner`'s orders on the server, active or not, created since `since` and not placed
     /// by a delivered create, oldest first.
     private func placedOrders(owner: String, since: Date, now: Date) async throws -> [Order] {
-        let taken = try await store.read(.placedOrderIDs)
+        let taken = try await store.read(.createdServerIDs)
         let sinceMilliseconds = since.millisecondsSince1970
         var found = try await client.activeOrders(owner: owner)
         var pageIndex = 0

@@ -55,8 +55,21 @@ public actor Outbox {
     /// - Returns: the entry's id and the order's local id (which later writes may name).
     /// - Throws: ``OutboxError`` when the order breaks a rule; nothing is written.
     public func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (entry: Int64, localID: String) {
-        let localID = OutboxWrite.newLocalOrderID()
+        let localID = OutboxWrite.newLocalID()
         let entry = try await queueCreate(order, write: .createOrder(order, localID: localID), uid: uid, validFor: validFor ?? configuration.orderDeadline, allowWhileOffline: allowWhileOffline)
+        return (entry, localID)
+    }
+
+    /// Queues a strategy item create for `uid`. It shows in the mirror at once under a local
+    /// id, which later writes (update, delete, start, stop, leave) may name.
+    /// - Returns: the entry's id and the item's local id.
+    public func createStrategy(_ item: StrategyItem, uid: UserID) async throws -> (entry: Int64, localID: String) {
+        let localID = OutboxWrite.newLocalID()
+        let now = configuration.now()
+        let entry = try await store.write { transaction in
+            let twins = try transaction.strategyItemIDs(like: item, uid: uid)
+            return try transaction.enqueue(.createStrategy(item.withID(nil), localID: localID, twins: twins), uid: uid, at: now)
+        }
         return (entry, localID)
     }
 
@@ -108,17 +121,21 @@ public actor Outbox {
             report.expired.append(entry.id)
             return
         }
-        if let localID = entry.write.localOrderID {
-            try await store.write { try $0.markFailed(entry.id, code: nil, message: "order \(localID) was never placed: its create failed or expired") }
+        if let localID = entry.write.localID {
+            try await store.write { try $0.markFailed(entry.id, code: nil, message: "\(localID) was never created on the server: its create failed or expired") }
             report.failed.append(entry.id)
             return
         }
         guard try await store.write({ try $0.claimForSending(entry.id, at: now) }) else { return }
         do {
-            let placed = try await send(entry.write, uid: uid)
+            let created = try await send(entry.write, uid: uid)
             reached(true)
             try await store.write { transaction in
-                if let placed { try transaction.markDelivered(entry.id, placing: placed) } else { try transaction.markDelivered(entry.id) }
+                switch created {
+                case .order(let order): try transaction.markDelivered(entry.id, placing: order)
+                case .strategy(let item): try transaction.markDelivered(entry.id, creating: item)
+                case nil: try transaction.markDelivered(entry.id)
+                }
             }
             report.delivered.append(entry.id)
         } catch let error as CoinWeightError {
@@ -197,16 +214,28 @@ public actor Outbox {
         return false
     }
 
-    /// Sends a write; a create returns the order the server placed.
-    private func send(_ write: OutboxWrite, uid: UserID) async throws -> Order? {
+    /// What a create made on the server.
+    private enum Created {
+        case order(Order)
+        case strategy(StrategyItem)
+    }
+
+    /// Sends a write; a create returns what the server made.
+    private func send(_ write: OutboxWrite, uid: UserID) async throws -> Created? {
         switch write {
         case .addFavorite(let pair): try await client.addFavorite(uid: uid, pair)
         case .deleteFavorite(let pair): try await client.deleteFavorite(uid: uid, pair)
         case .updateLayout(let kind, let slot): try await client.updateLayout(kind, uid: uid, slot: slot)
-        case .createOrder(let order, _): return try await client.createOrder(order)
+        case .createOrder(let order, _): return .order(try await client.createOrder(order))
         case .updateOrder(let amendment): _ = try await client.updateOrder(amendment)
         case .cancelOrder(let reference): _ = try await client.cancelOrder(reference)
         case .cancelAllOrders(let request): _ = try await client.cancelAllOrders(request)
+        case .createStrategy(let item, _, _): return .strategy(try await client.createStrategyItem(uid: uid, item))
+        case .updateStrategy(let item): _ = try await client.updateStrategyItem(uid: uid, item)
+        case .deleteStrategy(let id): _ = try await client.deleteStrategyItem(uid: uid, id: id)
+        case .startStrategy(let item): _ = try await client.startStrategy(userID: uid, strategy: item)
+        case .stopStrategy(let item): _ = try await client.stopStrategy(userID: uid, strategy: item)
+        case .leaveStrategy(let item): _ = try await client.leaveStrategy(userID: uid, strategy: item)
         }
         return nil
     }

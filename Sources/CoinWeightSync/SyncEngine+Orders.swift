@@ -16,7 +16,7 @@ extension SyncEngine {
             let listed = Set(active.map(\.streetOrderId))
             var found: [Order] = []
             var missing = 0
-            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) && !OutboxWrite.isLocalOrderID(order.streetOrderId) {
+            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) && !OutboxWrite.isLocalID(order.streetOrderId) {
                 if let finished = try await lookUpInactive(order) {
                     found.append(finished)
                 } else {

@@ -125,6 +125,7 @@ public actor SyncEngine {
             try await mirror("strategies:\(uid)", { try await (self.retrying { try await self.client.strategyItems(uid: uid) }, self.retrying { try await self.client.strategyStatuses(uid: uid) }) }) {
                 try $0.replaceStrategyItems($1.0, uid: uid)
                 try $0.replaceStrategyStatuses($1.1, uid: uid)
+                try $0.reapplyPendingWrites(uid: uid)
             }
         case .secrets:
             try await forEachOwner(uid: uid, "secrets") { owner, key in

@@ -128,7 +128,7 @@ struct OrderOutboxTests {
             #expect(states.count == 1_000 && states.allSatisfy { $0 == .delivered }, "after \(passes) passes: \(Dictionary(grouping: states, by: \.self).mapValues(\.count))")
             #expect(await harness.state.snapshot().orders(owner: "2").count - before == 1_000, "exactly 1,000 orders on the server")
             #expect(counts.dropsAfterEffect > 200 && counts.dropsBeforeEffect > 50 && unresolved > 250, "faults were injected: \(counts), \(unresolved) lookups")
-            let local = try await harness.store.read(.allOrders(OrderFilter(owner: "2"))).filter { OutboxWrite.isLocalOrderID($0.streetOrderId) }
+            let local = try await harness.store.read(.allOrders(OrderFilter(owner: "2"))).filter { OutboxWrite.isLocalID($0.streetOrderId) }
             #expect(local.isEmpty, "every local row was replaced by the server's")
         }
     }
@@ -198,7 +198,7 @@ struct OrderOutboxTests {
             #expect(await outbox.deliver(uid: 2).delivered == [first, second])
             let placed = await Self.placed(harness, order)
             #expect(placed.count == 2)
-            let adopted = try await harness.store.read(.placedOrderIDs)
+            let adopted = try await harness.store.read(.createdServerIDs)
             #expect(Set(placed.map(\.streetOrderId)).isSubset(of: adopted), "each entry took its own order")
         }
     }
@@ -223,7 +223,7 @@ struct OrderOutboxTests {
             #expect(await outbox.deliver(uid: 2).failed == [create, cancel])
             let refused = try await harness.store.read(.outboxEntry(id: create))
             #expect(refused?.state == .failed && refused?.errorCode == 4, "\(String(describing: refused))")
-            #expect(try await harness.store.read(.outboxEntry(id: cancel))?.errorMessage?.contains("never placed") == true)
+            #expect(try await harness.store.read(.outboxEntry(id: cancel))?.errorMessage?.contains("never created on the server") == true)
             #expect(try await harness.store.read(.order(id: localID)) == nil, "rolled back")
             #expect(!transport.requestedPaths.contains { $0.hasSuffix("/order/cancel") })
         }

@@ -9,4 +9,8 @@ enum OutboxUndo: Codable, Hashable, Sendable {
     /// Order rows: the ids to remove (a create's local row) and the rows as they were (put
     /// back unless the server has since changed them).
     case orders(removing: [String], restoring: [Order])
+    /// A strategy item before the change (`nil` when absent) and its place in the list.
+    case strategyItem(uid: String, id: String, previous: StrategyItem?, position: Int?)
+    /// A strategy's run state before the change, `nil` when it had none.
+    case strategyStatus(uid: String, id: String, previous: StrategyRunState?)
 }

@@ -10,7 +10,7 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
     /// `/config/layout/{kind}/custom/{uid}/update`.
     case updateLayout(LayoutKind, LayoutSlot)
     /// `/order/create`. The order shows in the mirror at once under `localID` (see
-    /// ``OutboxWrite/newLocalOrderID()``), which later writes may name until the server's
+    /// ``OutboxWrite/newLocalID()``), which later writes may name until the server's
     /// `streetOrderId` replaces it.
     case createOrder(NewOrder, localID: String)
     /// `/order/update`: a new price and quantity.
@@ -19,6 +19,21 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
     case cancelOrder(OrderReference)
     /// `/order/cancel-all`.
     case cancelAllOrders(CancelAllRequest)
+    /// `/config/strategy/custom/{uid}/item/create`. The item shows at once under `localID`
+    /// (see ``OutboxWrite/newLocalID()``) until the server's id replaces it; `twins` are the
+    /// ids of items with the same content the store held when it was queued, which a lookup
+    /// after a lost answer must not take for the new one.
+    case createStrategy(StrategyItem, localID: String, twins: [String])
+    /// `/config/strategy/custom/{uid}/item/update`: the item with its (possibly local) id.
+    case updateStrategy(StrategyItem)
+    /// `/config/strategy/custom/{uid}/item/delete`.
+    case deleteStrategy(id: String)
+    /// `/strategy/start`.
+    case startStrategy(StrategyItem)
+    /// `/strategy/stop` with `bCancel: true`: stops it and cancels its orders.
+    case stopStrategy(StrategyItem)
+    /// `/strategy/stop` with `bCancel: false`: stops it and leaves its orders.
+    case leaveStrategy(StrategyItem)
 
     /// The write's name, as the CLI lists it.
     public var kind: String {
@@ -30,6 +45,12 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
         case .updateOrder: "updateOrder"
         case .cancelOrder: "cancelOrder"
         case .cancelAllOrders: "cancelAllOrders"
+        case .createStrategy: "createStrategy"
+        case .updateStrategy: "updateStrategy"
+        case .deleteStrategy: "deleteStrategy"
+        case .startStrategy: "startStrategy"
+        case .stopStrategy: "stopStrategy"
+        case .leaveStrategy: "leaveStrategy"
         }
     }
 
@@ -42,40 +63,48 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
         case .updateOrder(let amendment): "order:\(amendment.streetOrderId)"
         case .cancelOrder(let reference): "order:\(reference.streetOrderId)"
         case .cancelAllOrders(let request): "orders:\(request.owner)"
+        case .createStrategy(_, let localID, _): "strategy:\(localID)"
+        case .deleteStrategy(let id): "strategy:\(id)"
+        case .updateStrategy(let item), .startStrategy(let item), .stopStrategy(let item), .leaveStrategy(let item): "strategy:\(item.id ?? "")"
         }
     }
 
     /// Whether it must wait until `earlier`, queued before it, is settled: a write to the same
     /// entity; any order write of an owner and a cancel-all of that owner, either way round;
-    /// and two identical creates, so that a create of unknown outcome is never confused with
-    /// the one after it.
+    /// and two identical creates (orders or strategies), so that a create of unknown outcome
+    /// is never confused with the one after it.
     public func dependsOn(_ earlier: OutboxWrite) -> Bool {
         if entity == earlier.entity { return true }
         if let owner = orderOwner, owner == earlier.orderOwner, isCancelAll || earlier.isCancelAll { return true }
         if case .createOrder(let order, _) = self, case .createOrder(let other, _) = earlier { return order == other }
+        if case .createStrategy(let item, _, _) = self, case .createStrategy(let other, _, _) = earlier { return item == other }
         return false
     }
 
     /// Whether sending it twice has the effect of sending it once, so a send interrupted by a
     /// crash may simply be sent again. A create is not: it is looked up instead.
     public var isIdempotent: Bool {
-        if case .createOrder = self { return false }
-        return true
+        switch self {
+        case .createOrder, .createStrategy: false
+        default: true
+        }
     }
 
     /// The local id it names that a create has not turned into the server's yet, if any.
-    public var localOrderID: String? {
-        let id: String
+    public var localID: String? {
+        let id: String?
         switch self {
         case .updateOrder(let amendment): id = amendment.streetOrderId
         case .cancelOrder(let reference): id = reference.streetOrderId
+        case .deleteStrategy(let strategy): id = strategy
+        case .updateStrategy(let item), .startStrategy(let item), .stopStrategy(let item), .leaveStrategy(let item): id = item.id
         default: return nil
         }
-        return OutboxWrite.isLocalOrderID(id) ? id : nil
+        return id.flatMap { OutboxWrite.isLocalID($0) ? $0 : nil }
     }
 
-    /// The write with `localID` replaced by the server's `streetOrderId`.
-    func replacingOrderID(_ localID: String, with serverID: String) -> OutboxWrite {
+    /// The write with `localID` replaced by the server's id.
+    func replacingLocalID(_ localID: String, with serverID: String) -> OutboxWrite {
         switch self {
         case .updateOrder(var amendment) where amendment.streetOrderId == localID:
             amendment.streetOrderId = serverID
@@ -83,16 +112,22 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
         case .cancelOrder(var reference) where reference.streetOrderId == localID:
             reference.streetOrderId = serverID
             return .cancelOrder(reference)
+        case .deleteStrategy(localID):
+            return .deleteStrategy(id: serverID)
+        case .updateStrategy(let item) where item.id == localID: return .updateStrategy(item.withID(serverID))
+        case .startStrategy(let item) where item.id == localID: return .startStrategy(item.withID(serverID))
+        case .stopStrategy(let item) where item.id == localID: return .stopStrategy(item.withID(serverID))
+        case .leaveStrategy(let item) where item.id == localID: return .leaveStrategy(item.withID(serverID))
         default:
             return self
         }
     }
 
-    /// A fresh local order id: `local-` and a UUID, never a server's id.
-    public static func newLocalOrderID() -> String { "local-\(UUID().uuidString.lowercased())" }
+    /// A fresh local id for an order or a strategy: `local-` and a UUID, never a server's id.
+    public static func newLocalID() -> String { "local-\(UUID().uuidString.lowercased())" }
 
-    /// Whether `id` is a local order id.
-    public static func isLocalOrderID(_ id: String) -> Bool { id.hasPrefix("local-") }
+    /// Whether `id` is a local id.
+    public static func isLocalID(_ id: String) -> Bool { id.hasPrefix("local-") }
 
     private var orderOwner: String? {
         switch self {
@@ -100,7 +135,7 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
         case .updateOrder(let amendment): amendment.owner
         case .cancelOrder(let reference): reference.owner
         case .cancelAllOrders(let request): request.owner
-        case .addFavorite, .deleteFavorite, .updateLayout: nil
+        default: nil
         }
     }
 

@@ -20,8 +20,9 @@ extension StoreQuery {
         return StoreQuery<[OutboxEntry]> { [arguments] db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(OutboxEntry.init(row:)) }
     }
 
-    /// The server ids of the orders delivered creates placed: never adopted by another create.
-    public static var placedOrderIDs: StoreQuery<Set<String>> {
+    /// The server ids of what delivered creates made (orders, strategy items): never adopted
+    /// by another create.
+    public static var createdServerIDs: StoreQuery<Set<String>> {
         StoreQuery<Set<String>> { db in Set(try String.fetchAll(db, sql: "SELECT server_id FROM local_id")) }
     }
 

@@ -47,6 +47,16 @@ extension StoreTransaction {
             let active = try StoreQuery<[Order]>.allOrders(OrderFilter(owner: request.owner, executionTypes: ExecutionType.activeStates)).fetch(db)
                 .filter { request.selectedCounterParty.isEmpty || request.selectedCounterParty.contains($0.counterParty) }
             return try changeActiveOrders(ids: active.map(\.streetOrderId), change: Self.markCanceling)
+        case .createStrategy(let item, let localID, _):
+            return try replaceStrategyItem(id: localID, with: item.withID(localID), uid: uid, onlyIfAbsent: true)
+        case .updateStrategy(let item):
+            return try replaceStrategyItem(id: item.id ?? "", with: item, uid: uid)
+        case .deleteStrategy(let id):
+            return try replaceStrategyItem(id: id, with: nil, uid: uid)
+        case .startStrategy(let item):
+            return try setStrategyStatus(.running, id: item.id ?? "", uid: uid)
+        case .stopStrategy(let item), .leaveStrategy(let item):
+            return try setStrategyStatus(.stopped, id: item.id ?? "", uid: uid)
         }
     }
 
@@ -92,6 +102,10 @@ extension StoreTransaction {
             // Only rows still there: a create rolled back before its cancel stays gone.
             let present = try restoring.filter { try StoreQuery<Order?>.order(id: $0.streetOrderId).fetch(db) != nil }
             try upsertOrders(present)
+        case .strategyItem(let uid, let id, let previous, let position):
+            try writeStrategyItem(previous, id: id, uid: uid, position: position)
+        case .strategyStatus(let uid, let id, let previous):
+            try writeStrategyStatus(previous, id: id, uid: uid)
         }
     }
 

@@ -9,9 +9,9 @@ extension StoreTransaction {
     ///
     /// A write that meets a pending write to the same entity that was never sent (a sent one
     /// may have taken effect) is folded into it, with no request: adding then deleting one
-    /// favorite (or the reverse) cancels out; a second update of one layout slot or one
-    /// order replaces the first; an update of an order whose create is still queued changes
-    /// the create; a cancel of it drops the create. The folded entries are marked delivered.
+    /// favorite (or the reverse) cancels out; a second update of one layout slot, order or
+    /// strategy replaces the first; an update of an order or strategy whose create is still
+    /// queued changes the create; a cancel (or delete) of it drops the create. The folded entries are marked delivered.
     /// - Parameter deadline: for a create, when it may no longer be sent.
     /// - Returns: the new entry's id, to observe with ``StoreQuery/outboxEntry(id:)``.
     @discardableResult
@@ -22,7 +22,7 @@ extension StoreTransaction {
                 try undo(earlier.undo)
                 try setState(.delivered, of: earlier.id, result: Self.coalesced)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: Self.coalesced)
-            case (.updateLayout, .updateLayout), (.updateOrder, .updateOrder):
+            case (.updateLayout, .updateLayout), (.updateOrder, .updateOrder), (.updateStrategy, .updateStrategy):
                 _ = try applyOptimistic(write, uid: uid, queuedAt: now)
                 try setState(.delivered, of: earlier.id, result: Self.coalesced)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .pending, at: now)
@@ -33,7 +33,12 @@ extension StoreTransaction {
                 try db.execute(sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
                                arguments: [try StoreJSON.encode(OutboxWrite.createOrder(order, localID: localID)), earlier.id])
                 return try insert(write, uid: uid, undo: undo, state: .delivered, at: now, result: Self.coalesced)
-            case (.createOrder, .cancelOrder):
+            case (.createStrategy(_, let localID, let twins), .updateStrategy(let item)):
+                let undo = try applyOptimistic(write, uid: uid, queuedAt: now)
+                try db.execute(sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
+                               arguments: [try StoreJSON.encode(OutboxWrite.createStrategy(item.withID(nil), localID: localID, twins: twins)), earlier.id])
+                return try insert(write, uid: uid, undo: undo, state: .delivered, at: now, result: Self.coalesced)
+            case (.createOrder, .cancelOrder), (.createStrategy, .deleteStrategy):
                 try undo(earlier.undo)
                 try setState(.delivered, of: earlier.id, result: Self.coalesced)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: Self.coalesced)
@@ -71,16 +76,35 @@ extension StoreTransaction {
         guard let entry = try storedEntry(id), case .createOrder(_, let localID) = entry.write else { return }
         try deleteOrders(ids: [localID])
         try upsertOrders([order])
+        try settleCreate(entry, localID: localID, serverID: order.streetOrderId)
+    }
+
+    /// The server created the strategy item a create asked for: as for an order, its id
+    /// replaces the local one in the mirror (item and run state) and in the queued writes.
+    public func markDelivered(_ id: Int64, creating item: StrategyItem) throws {
+        guard let entry = try storedEntry(id), case .createStrategy(_, let localID, _) = entry.write, let serverID = item.id else { return }
+        let position = try strategyItem(id: localID, uid: entry.uid)?.position
+        try writeStrategyItem(nil, id: localID, uid: entry.uid.rawValue, position: nil)
+        try writeStrategyItem(item, id: serverID, uid: entry.uid.rawValue, position: position)
+        try db.execute(sql: "UPDATE OR REPLACE strategy_status SET id = ? WHERE uid = ? AND id = ?", arguments: [serverID, entry.uid.rawValue, localID])
+        try settleCreate(entry, localID: localID, serverID: serverID)
+    }
+
+    /// Records the server's id of a create's local id, rewrites the writes queued on it (and
+    /// shows them on the server's row), and marks the create delivered.
+    private func settleCreate(_ entry: StoredEntry, localID: String, serverID: String) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)",
-                       arguments: [localID, order.streetOrderId, id])
+                       arguments: [localID, serverID, entry.id])
         let queuedOnIt = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')",
                                           arguments: [entry.uid.rawValue, entry.write.entity]).map(storedEntry(row:))
-        for dependent in queuedOnIt where dependent.write.localOrderID == localID {
-            let rewritten = dependent.write.replacingOrderID(localID, with: order.streetOrderId)
-            try db.execute(sql: "UPDATE outbox SET payload_json = ?, entity = ? WHERE id = ?",
-                           arguments: [try StoreJSON.encode(rewritten), rewritten.entity, dependent.id])
+        for dependent in queuedOnIt where dependent.write.localID == localID {
+            // Shown again on the server's row, with an undo that puts that row back.
+            let rewritten = dependent.write.replacingLocalID(localID, with: serverID)
+            let undo = try applyOptimistic(rewritten, uid: entry.uid, queuedAt: dependent.createdAt)
+            try db.execute(sql: "UPDATE outbox SET payload_json = ?, entity = ?, undo_json = ? WHERE id = ?",
+                           arguments: [try StoreJSON.encode(rewritten), rewritten.entity, try StoreJSON.encode(undo), dependent.id])
         }
-        try setState(.delivered, of: id, result: try StoreJSON.encode(["streetOrderId": order.streetOrderId]))
+        try setState(.delivered, of: entry.id, result: try StoreJSON.encode(["serverID": serverID]))
     }
 
     /// The server refused the write for good: its optimistic change is rolled back.
