@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// What an app holds: a store at a path, a client for an endpoint, the session, and the
-/// sync engine between them.
+/// sync engine and outbox between them.
 ///
 /// ```swift
 /// let mirror = try CoinWeightMirror(storePath: StoreLocation.defaultPath(), baseURL: endpoint)
@@ -19,6 +19,8 @@ public actor CoinWeightMirror {
     public nonisolated let store: CoinWeightStore
     public nonisolated let client: CoinWeightClient
     public nonisolated let engine: SyncEngine
+    /// Where the user's writes wait until the server has them.
+    public nonisolated let outbox: Outbox
     private let sessionFile: SessionFile
     /// The logged-in user, restored from the session file when there is one.
     public private(set) var session: Session?
@@ -35,10 +37,11 @@ public actor CoinWeightMirror {
         let saved = sessionFile.load()
         client = try CoinWeightClient(baseURL: baseURL, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
         engine = SyncEngine(client: client, store: store, configuration: configuration, logger: logger)
+        outbox = Outbox(client: client, store: store, configuration: configuration, logger: logger)
         session = saved
     }
 
-    /// Logs in, saves the session, and lets a paused sync resume.
+    /// Logs in, saves the session, and lets a paused sync and outbox resume.
     public func login(_ credentials: Credentials) async throws -> Session {
         try await remember(client.login(credentials))
     }
@@ -75,6 +78,7 @@ public actor CoinWeightMirror {
         try sessionFile.save(session)
         self.session = session
         await engine.sessionRenewed()
+        await outbox.sessionRenewed()
         return session
     }
 }

@@ -28,12 +28,15 @@ public actor Outbox {
     public private(set) var isOffline: Bool?
     /// The delivery running now: a second caller waits for it instead of sending alongside.
     private var delivering: Task<DeliveryReport, Never>?
+    /// Ends the pause of ``run(uid:)`` when there is something to send.
+    private let waker: Waker
 
     public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.outbox")) {
         self.client = client
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.waker = Waker(sleep: configuration.sleep)
     }
 
     /// Queues `write` for `uid` and applies it to the mirror, in one durable transaction.
@@ -45,7 +48,9 @@ public actor Outbox {
         if case .createOrder(let order, _) = write { return try await queueCreate(order, write: write, uid: uid, validFor: configuration.orderDeadline, allowWhileOffline: false) }
         if case .updateOrder(let amendment) = write { try await check(amendment) }
         let now = configuration.now()
-        return try await store.write { try $0.enqueue(write, uid: uid, at: now) }
+        let id = try await store.write { try $0.enqueue(write, uid: uid, at: now) }
+        await waker.wake()
+        return id
     }
 
     /// Queues an order create for `uid`. It shows in the mirror at once under a local id;
@@ -70,12 +75,52 @@ public actor Outbox {
             let twins = try transaction.strategyItemIDs(like: item, uid: uid)
             return try transaction.enqueue(.createStrategy(item.withID(nil), localID: localID, twins: twins), uid: uid, at: now)
         }
+        await waker.wake()
         return (entry, localID)
     }
 
-    /// Leaves ``SyncStatus/authRequired`` after a new login.
-    public func sessionRenewed() {
+    /// Leaves ``SyncStatus/authRequired`` after a new login, and wakes ``run(uid:)``.
+    public func sessionRenewed() async {
         if status == .authRequired { status = .idle }
+        await waker.wake()
+    }
+
+    /// Delivers in the background until the calling task is cancelled: at once when this
+    /// outbox queues a write, when the earliest retry or lookup falls due (a transient
+    /// failure needs no new write to be tried again), and on ``wake()``. While logged out or
+    /// refused it waits for a wake.
+    /// - Parameter uid: the logged-in user, `nil` while logged out.
+    public func run(uid: @escaping @Sendable () async -> UserID?) async {
+        while !Task.isCancelled {
+            guard let user = await uid() else {
+                await waker.pause(for: nil)
+                continue
+            }
+            let report = await deliver(uid: user)
+            guard !report.authRequired, let next = try? await nextDueDate(uid: user) else {
+                await waker.pause(for: nil)
+                continue
+            }
+            let delay = max(0.05, next.timeIntervalSince(configuration.now()))
+            await waker.pause(for: .milliseconds(Int64(delay * 1_000)))
+        }
+    }
+
+    /// Ends the current pause of ``run(uid:)``: the network is back, or another process
+    /// queued a write in the shared store.
+    public func wake() async { await waker.wake() }
+
+    /// When the earliest entry of `uid` that nothing holds back falls due, or `nil` when
+    /// nothing waits.
+    private func nextDueDate(uid: UserID) async throws -> Date? {
+        var unsettled: [OutboxWrite] = []
+        var next: Date?
+        for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) {
+            defer { unsettled.append(entry.write) }
+            let waits = entry.state == .pending ? !unsettled.contains(where: entry.write.dependsOn) : entry.resolveUntil != nil
+            if waits { next = min(next ?? entry.nextAttemptAt, entry.nextAttemptAt) }
+        }
+        return next
     }
 
     /// Sends every due entry of `uid`, oldest first. Entries of other accounts wait for
@@ -94,7 +139,9 @@ public actor Outbox {
         if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }
         let now = configuration.now()
         let deadline = now.addingTimeInterval(validFor.timeInterval)
-        return try await store.write { try $0.enqueue(write, uid: uid, at: now, deadline: deadline) }
+        let id = try await store.write { try $0.enqueue(write, uid: uid, at: now, deadline: deadline) }
+        await waker.wake()
+        return id
     }
 
     private func deliverDue(uid: UserID) async -> DeliveryReport {

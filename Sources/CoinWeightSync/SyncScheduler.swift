@@ -14,12 +14,7 @@ public actor SyncScheduler {
     private let engine: SyncEngine
     private let uid: @Sendable () async -> UserID?
     private let interval: Duration
-    private let sleep: @Sendable (Duration) async throws -> Void
-    private var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
-    private var wakePending = false
-    /// A wait whose time ran out (or was cancelled) before it started waiting.
-    private var endedEarly: Int?
-    private var waits = 0
+    private let waker: Waker
 
     /// - Parameters:
     ///   - uid: the logged-in user, `nil` while logged out.
@@ -32,7 +27,7 @@ public actor SyncScheduler {
         self.engine = engine
         self.uid = uid
         self.interval = interval
-        self.sleep = sleep
+        self.waker = Waker(sleep: sleep)
     }
 
     /// Syncs and waits in turn until the calling task is cancelled.
@@ -52,52 +47,7 @@ public actor SyncScheduler {
     }
 
     /// Ends the current wait, or the next one if none is running, at once.
-    public func wake() {
-        if let waiter {
-            self.waiter = nil
-            waiter.continuation.resume()
-        } else {
-            wakePending = true
-        }
-    }
+    public func wake() async { await waker.wake() }
 
-    /// Waits for `delay` (for good when `nil`), a ``wake()``, or cancellation.
-    private func pause(for delay: Duration?) async {
-        if wakePending {
-            wakePending = false
-            return
-        }
-        waits += 1
-        let id = waits
-        let timer = delay.map { delay in
-            Task { [sleep] in
-                try? await sleep(delay)
-                self.timeUp(id)
-            }
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                // A wake, timeout or cancellation that came while this pause was being set
-                // up ends it at once.
-                if wakePending || endedEarly == id {
-                    wakePending = false
-                    continuation.resume()
-                } else {
-                    waiter = (id, continuation)
-                }
-            }
-        } onCancel: {
-            Task { await self.timeUp(id) }
-        }
-        timer?.cancel()
-    }
-
-    private func timeUp(_ id: Int) {
-        guard let waiter, waiter.id == id else {
-            if id == waits { endedEarly = id }
-            return
-        }
-        self.waiter = nil
-        waiter.continuation.resume()
-    }
+    private func pause(for delay: Duration?) async { await waker.pause(for: delay) }
 }

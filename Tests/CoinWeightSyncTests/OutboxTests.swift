@@ -102,19 +102,28 @@ struct OutboxTests {
         }
     }
 
-    @Test("a transient failure is retried on its own schedule, with no new write")
+    @Test("run: a write goes at once; a transient failure is retried on its own schedule, with no new write or sync")
     func transientRetry() async throws {
         try await SyncHarness.with { harness in
-            let outbox = try outbox(harness)
+            let sleeps = ClockSleeps(clock: harness.clock)
+            let configuration = SyncConfiguration(backoff: Backoff(initial: .seconds(2), maximum: .seconds(60), random: { 0.5 }), sleep: sleeps.sleep, now: { harness.clock.now })
+            let outbox = Outbox(client: harness.client, store: harness.store, configuration: configuration)
+            let running = Task { await outbox.run(uid: { 2 }) }
+            defer { running.cancel() }
+
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/config/market"]))
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
-            #expect(await outbox.deliver(uid: 2).retrying == [id])
+            try await waitUntil("the first attempt failed") {
+                let entry = try await harness.store.read(.outboxEntry(id: id))
+                return entry?.attempts == 1 && entry?.state == .pending
+            }
             let waiting = try #require(try await harness.store.read(.outboxEntry(id: id)))
-            #expect(waiting.state == .pending && waiting.nextAttemptAt > harness.clock.now && waiting.attempts == 1)
+            #expect(waiting.state == .pending && waiting.nextAttemptAt > harness.clock.now)
             await harness.state.setFaults(FaultPlan())
-            #expect(await outbox.deliver(uid: 2).delivered.isEmpty, "not before its backoff")
-            harness.clock.advance(by: 2)
-            #expect(await outbox.deliver(uid: 2).delivered == [id])
+            sleeps.release()
+            try await waitUntil("delivered after its backoff, nothing else done") { try await harness.store.read(.outboxEntry(id: id))?.state == .delivered }
+            #expect(sleeps.asked.first.map { $0 >= .milliseconds(900) && $0 <= .seconds(2) } == true, "slept its backoff: \(sleeps.asked)")
+            #expect(await harness.state.snapshot().user(2)?.favorites.filter { $0 == Self.pair }.count == 1)
         }
     }
 
@@ -162,5 +171,27 @@ struct OutboxTests {
             #expect(await restarted.deliver(uid: 2).delivered == [id])
             #expect(await harness.state.snapshot().user(2)?.favorites.filter { $0 == Self.pair }.count == 1)
         }
+    }
+}
+
+/// A sleep that holds every caller until ``release()``, then moves the clock on by what was
+/// asked: the loop under test waits exactly as long as it asked, in clock time.
+final class ClockSleeps: @unchecked Sendable {
+    private let lock = NSLock()
+    private let clock: ManualClock
+    private var durations: [Duration] = []
+    private var released = false
+
+    init(clock: ManualClock) { self.clock = clock }
+
+    var asked: [Duration] { lock.withLock { durations } }
+    var count: Int { lock.withLock { durations.count } }
+
+    func release() { lock.withLock { released = true } }
+
+    func sleep(_ duration: Duration) async throws {
+        lock.withLock { durations.append(duration) }
+        while !lock.withLock({ released }) { try await Task.sleep(for: .milliseconds(5)) }
+        clock.advance(by: duration.timeInterval)
     }
 }
