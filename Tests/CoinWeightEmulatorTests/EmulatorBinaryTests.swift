@@ -1,3 +1,4 @@
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -5,28 +6,7 @@ import Testing
 /// stops cleanly on SIGTERM.
 @Suite("cwsync emulator binary")
 struct EmulatorBinaryTests {
-    /// The `cwsync` executable beside this test bundle in the build folder.
-    private func executable() throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        if folder.pathExtension == "xctest" || folder.path.contains(".xctest/") {
-            while folder.pathExtension != "xctest" { folder.deleteLastPathComponent() }
-            folder.deleteLastPathComponent()
-        }
-        let binary = folder.appendingPathComponent("cwsync")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no cwsync in \(folder.path): run swift build first")
-        return binary
-    }
-
-    private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return (process, out, err)
-    }
+    private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) { try CWSyncBinary.launch(arguments) }
 
     /// `curl -s URL`'s output, as a user checks the emulator by hand.
     private func curl(_ url: URL) throws -> Data {

@@ -1,0 +1,35 @@
+import CoinWeightAPI
+import Foundation
+import GRDB
+
+/// What `cwsync outbox retry` and `drop` do to one entry, in the caller's transaction.
+extension StoreTransaction {
+    /// Queues a failed or expired entry again as it was first queued: its optimistic change
+    /// shown again, its attempts and error cleared, due at once; a create gets `deadline`.
+    /// - Throws: ``OutboxControlError`` when there is no such entry or it is not failed or expired.
+    public func retryOutboxEntry(_ id: Int64, at now: Date, deadline: Date?) throws {
+        let entry = try controlledEntry(id)
+        guard entry.state == .failed || entry.state == .expired else { throw OutboxControlError.notRetryable(id, entry.state) }
+        let undo = try applyOptimistic(entry.write, uid: entry.uid, queuedAt: now)
+        try db.execute(sql: """
+            UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, error_code = NULL, error_message = NULL,
+                first_sent_at = NULL, resolve_until = NULL, undo_json = ?, deadline_at = CASE WHEN deadline_at IS NULL THEN NULL ELSE ? END
+            WHERE id = ?
+            """, arguments: [now.millisecondsSince1970, try StoreJSON.encode(undo), deadline?.millisecondsSince1970, id])
+        try notifyChanges(in: "outbox")
+    }
+
+    /// Takes a pending entry out of the queue and its optimistic change out of the mirror;
+    /// it is kept, failed, with the reason.
+    /// - Throws: ``OutboxControlError`` when there is no such entry or it is not pending.
+    public func dropOutboxEntry(_ id: Int64) throws {
+        let entry = try controlledEntry(id)
+        guard entry.state == .pending else { throw OutboxControlError.notDroppable(id, entry.state) }
+        try markFailed(id, code: nil, message: "dropped by the user before it was delivered")
+    }
+
+    private func controlledEntry(_ id: Int64) throws -> OutboxEntry {
+        guard let entry = try StoreQuery<OutboxEntry?>.outboxEntry(id: id).fetch(db) else { throw OutboxControlError.notFound(id) }
+        return entry
+    }
+}

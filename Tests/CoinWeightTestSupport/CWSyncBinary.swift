@@ -1,0 +1,45 @@
+import Foundation
+
+/// The built `cwsync` executable, run as a user runs it.
+public enum CWSyncBinary {
+    /// The `cwsync` executable beside the running test bundle in the build folder.
+    /// - Throws: ``Missing`` when it was not built.
+    public static func url() throws -> URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if folder.pathExtension == "xctest" || folder.path.contains(".xctest/") {
+            while folder.pathExtension != "xctest" { folder.deleteLastPathComponent() }
+            folder.deleteLastPathComponent()
+        }
+        let binary = folder.appendingPathComponent("cwsync")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw Missing(folder: folder.path) }
+        return binary
+    }
+
+    /// Starts `cwsync arguments`, with its standard output and error on pipes.
+    public static func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = try url()
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs `cwsync arguments` to its end.
+    /// - Returns: its exit status, standard output and standard error.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let (process, out, err) = try launch(arguments)
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    /// No `cwsync` was built beside the tests.
+    public struct Missing: Error, CustomStringConvertible {
+        public let folder: String
+        public var description: String { "no cwsync in \(folder): run swift build first" }
+    }
+}
