@@ -138,7 +138,7 @@ struct SchemaMigrationTests {
             let entries = try await store.read(.outbox())
             #expect(entries.map(\.write) == [.addFavorite(MarketPair(counterParty: "okcoin", symbol: "BTC-USDT"))])
             #expect(entries.first?.deadline == nil && entries.first?.firstSentAt == nil)
-            #expect(try await store.read(.placedOrderIDs).isEmpty)
+            #expect(try await store.read(.createdServerIDs).isEmpty)
         }
     }
 
