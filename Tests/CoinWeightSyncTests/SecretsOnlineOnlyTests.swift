@@ -1,0 +1,29 @@
+import CoinWeightAPI
+import CoinWeightStore
+import CoinWeightSync
+import CoinWeightTestSupport
+import Foundation
+import Testing
+
+/// Secrets never go through the outbox: offline, adding one fails at once with a clear
+/// error, and the plaintext never reaches the store's files.
+@Suite("Secrets are online only")
+struct SecretsOnlineOnlyTests {
+    @Test("offline, a secret add fails fast with an error that says so, and nothing of it is on disk")
+    func offlineSecretAddFailsFast() async throws {
+        try await OrderOutboxTests.with { harness, _ in
+            let unreachable = try CoinWeightClient(baseURL: URL(string: "http://127.0.0.1:9")!, authToken: harness.client.authToken)
+            let secret = NewSecret(counterParty: "binance", owner: "2", apiKey: "key-offline", secretKey: "plaintext-secret-7f3a")
+            let started = ContinuousClock.now
+            let error = await #expect(throws: CoinWeightError.self) { try await unreachable.addSecret(secret) }
+            #expect(ContinuousClock.now - started < .seconds(2), "fails fast")
+            #expect(error?.mayHaveReachedServer == false && error?.description.contains("could not connect") == true, "\(String(describing: error))")
+            let entries = try await harness.store.read(.outbox())
+            #expect(entries.isEmpty, "nothing queued")
+            for suffix in ["", "-wal"] {
+                let bytes = (try? Data(contentsOf: URL(fileURLWithPath: harness.store.path + suffix))) ?? Data()
+                #expect(bytes.range(of: Data("plaintext-secret-7f3a".utf8)) == nil, "no plaintext in cwsync.sqlite\(suffix)")
+            }
+        }
+    }
+}
