@@ -58,15 +58,21 @@ public actor CoinWeightMirror {
         session = nil
     }
 
-    /// Syncs every resource of the logged-in user now.
-    public func syncNow() async -> SyncReport {
+    /// Syncs `resources` (all by default) of the logged-in user now.
+    public func syncNow(only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
         guard let session else {
             var report = SyncReport()
             report.authRequired = true
-            for resource in SyncResource.allCases { report.outcomes[resource] = .skipped }
+            for resource in resources { report.outcomes[resource] = .skipped }
             return report
         }
-        return await engine.sync(uid: session.uid)
+        return await engine.sync(uid: session.uid, only: resources)
+    }
+
+    /// Sends the logged-in user's queued writes that are due now; `nil` when logged out.
+    public func pushNow() async -> DeliveryReport? {
+        guard let session else { return nil }
+        return await outbox.deliver(uid: session.uid)
     }
 
     /// What the engine is doing.

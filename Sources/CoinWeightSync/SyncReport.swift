@@ -14,9 +14,16 @@ public struct SyncReport: Hashable, Sendable {
     public var outcomes: [SyncResource: Outcome] = [:]
     /// Whether the sync stopped because the server refused the token.
     public var authRequired = false
+    /// Resources that failed because the server could not be reached at all.
+    public var unreachable: Set<SyncResource> = []
 
     public init() {}
 
     /// Whether every resource synced.
     public var isComplete: Bool { outcomes.count == SyncResource.allCases.count && outcomes.values.allSatisfy { $0 == .synced } }
+
+    /// Whether nothing synced because the server could not be reached: offline.
+    public var isOffline: Bool { !unreachable.isEmpty && !outcomes.values.contains(.synced) && unreachable.count == failedCount }
+
+    private var failedCount: Int { outcomes.values.filter { if case .failed = $0 { true } else { false } }.count }
 }

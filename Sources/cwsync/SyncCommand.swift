@@ -1,0 +1,73 @@
+import ArgumentParser
+import CoinWeightAPI
+import CoinWeightStore
+import CoinWeightSync
+import Foundation
+
+/// `cwsync sync [RESOURCE...]`: one pull of the named resources (all by default), then one
+/// push of the due queued writes.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Pull the resources (all by default) into the store, then send the queued writes that are due.",
+        discussion: """
+            Resources: \(SyncResource.allCases.map(\.rawValue).joined(separator: ", ")).
+            Exit status: 0 all synced and delivered, 3 partly, 4 the server could not be reached, 5 log in first.
+            """
+    )
+
+    @Argument(help: "Resources to pull; all when none is named.") var resources: [SyncResourceArgument] = []
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var endpointOptions: EndpointOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        global.bootstrapLogging()
+        let mirror = try endpointOptions.openMirror(storeOptions)
+        let only = resources.isEmpty ? Set(SyncResource.allCases) : Set(resources.map(\.resource))
+        let progress = Task { [engine = mirror.engine] in
+            for await step in await engine.progress() { SyncProgressLine.show(step) }
+        }
+        let report = await mirror.syncNow(only: only)
+        progress.cancel()
+        SyncProgressLine.finish()
+        for resource in only.sorted() {
+            Console.out("\(resource.rawValue): \(report.outcomes[resource].map(Self.describe) ?? "not run")")
+        }
+        let delivery = report.authRequired ? nil : await mirror.pushNow()
+        if let delivery {
+            Console.out("outbox: \(delivery.delivered.count) delivered, \(delivery.failed.count) failed, "
+                + "\(delivery.retrying.count + delivery.unresolved.count) waiting, \(delivery.expired.count) expired")
+        }
+        let exit = Self.exit(report, delivery)
+        if exit == .authRequired { Console.err("cwsync: log in first: cwsync login --user NAME") }
+        if exit != .ok { throw ExitCode(exit.rawValue) }
+    }
+
+    private static func exit(_ report: SyncReport, _ delivery: DeliveryReport?) -> SyncExit {
+        if report.authRequired || delivery?.authRequired == true { return .authRequired }
+        if report.isOffline { return .offline }
+        let failed = report.outcomes.values.contains { if case .failed = $0 { true } else { false } }
+        return failed || !(delivery?.failed.isEmpty ?? true) ? .partial : .ok
+    }
+
+    private static func describe(_ outcome: SyncReport.Outcome) -> String {
+        switch outcome {
+        case .synced: "synced"
+        case .failed(let message): "failed: \(message)"
+        case .skipped: "skipped (log in first)"
+        }
+    }
+}
+
+/// A resource named on the command line.
+struct SyncResourceArgument: ExpressibleByArgument {
+    let resource: SyncResource
+
+    init?(argument: String) {
+        guard let resource = SyncResource(rawValue: argument) else { return nil }
+        self.resource = resource
+    }
+
+    static var allValueStrings: [String] { SyncResource.allCases.map(\.rawValue) }
+}
