@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "cwsync", targets: ["cwsync"]),
         .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
         .executable(name: "sync-benchmark", targets: ["SyncBenchmark"]),
+        .executable(name: "outbox-benchmark", targets: ["OutboxBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -71,10 +72,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // What the benchmark executables share: process runs, the sqlite3 CLI, CSV, machine facts, formatting.
+        // What the benchmark executables share: process runs, the emulator child process, the sqlite3 CLI, CSV,
+        // machine facts, formatting.
         .target(
             name: "BenchmarkSupport",
-            dependencies: ["CoinWeightAPI", "CoinWeightStore"],
+            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightEmulator", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/BenchmarkSupport",
             swiftSettings: strictSettings
         ),
@@ -88,11 +90,15 @@ let package = Package(
         // A first sync of 200,000 orders from a local emulator beside curl and the sqlite3 CLI.
         .executableTarget(
             name: "SyncBenchmark",
-            dependencies: [
-                "BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator",
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
             path: "Benchmarks/SyncBenchmark",
+            swiftSettings: strictSettings
+        ),
+        // Durable outbox enqueues into a store file, and outbox delivery to a local emulator beside raw client requests.
+        .executableTarget(
+            name: "OutboxBenchmark",
+            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
+            path: "Benchmarks/OutboxBenchmark",
             swiftSettings: strictSettings
         ),
         // Helpers shared by the test targets: error capture, a manual clock.

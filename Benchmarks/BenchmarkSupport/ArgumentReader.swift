@@ -10,6 +10,24 @@ public struct ArgumentReader {
         self.usage = usage
     }
 
+    /// Reads `arguments` (without the program name) as `--name value` pairs into `options`, in
+    /// order: `apply` sets what one pair says, and has the reader for its checks and errors.
+    /// - Returns: `nil` when `--help` or `-h` asks for the usage text.
+    /// - Throws: ``BenchmarkError/usage(_:usage:)`` when an option has no value, or what `apply` throws.
+    public static func parse<Options>(
+        _ arguments: [String], usage: String, into options: Options,
+        _ apply: (inout Options, _ option: String, _ value: String, ArgumentReader) throws -> Void
+    ) throws -> Options? {
+        var options = options
+        var reader = ArgumentReader(arguments, usage: usage)
+        while let option = reader.nextOption() {
+            if asksForHelp(option) { return nil }
+            let value = try reader.value(of: option)
+            try apply(&options, option, value, reader)
+        }
+        return options
+    }
+
     /// Whether `option` asks for the usage text: `--help` or `-h`.
     public static func asksForHelp(_ option: String) -> Bool { option == "--help" || option == "-h" }
 

@@ -14,6 +14,8 @@ public enum BenchmarkError: Error, CustomStringConvertible {
     case unexpectedOutput(String, output: String)
     /// A database, or what the message names, holds another number of orders than expected.
     case rowCount(String, expected: Int, found: Int)
+    /// The emulator process ended, or printed something else, before its base URL.
+    case emulatorDidNotStart(String)
 
     public var description: String {
         switch self {
@@ -29,6 +31,8 @@ public enum BenchmarkError: Error, CustomStringConvertible {
             "\(command) printed \(output)"
         case .rowCount(let what, let expected, let found):
             "\(what) holds \(Format.grouped(found)) orders, not \(Format.grouped(expected))"
+        case .emulatorDidNotStart(let output):
+            "the emulator process did not print its base URL; it printed: \(output)"
         }
     }
 }

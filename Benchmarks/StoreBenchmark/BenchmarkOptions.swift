@@ -35,11 +35,7 @@ struct BenchmarkOptions: BenchmarkCommandLine {
         """
 
     static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
-        var options = BenchmarkOptions(out: defaultReport("store", today: today))
-        var reader = ArgumentReader(arguments, usage: usage)
-        while let option = reader.nextOption() {
-            if ArgumentReader.asksForHelp(option) { return nil }
-            let value = try reader.value(of: option)
+        try ArgumentReader.parse(arguments, usage: usage, into: BenchmarkOptions(out: defaultReport("store", today: today))) { options, option, value, reader in
             switch option {
             case "--orders": options.orders = try reader.positive(value, of: option)
             case "--queries": options.queries = try reader.positive(value, of: option)
@@ -49,7 +45,6 @@ struct BenchmarkOptions: BenchmarkCommandLine {
             default: throw reader.unknown(option)
             }
         }
-        return options
     }
 
     private static func transactionSizes(_ list: String, _ reader: ArgumentReader) throws -> [TransactionSize] {

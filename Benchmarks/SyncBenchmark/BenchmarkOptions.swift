@@ -1,8 +1,9 @@
 import BenchmarkSupport
+import CoinWeightEmulator
 import Foundation
 
 /// The command line of `sync-benchmark`.
-struct BenchmarkOptions: BenchmarkCommandLine {
+struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     /// Historical orders the emulator seeds for user `abc` (owner `2`); a few recent ones stay
     /// active and are not in the history.
     var orders = 200_000
@@ -16,8 +17,16 @@ struct BenchmarkOptions: BenchmarkCommandLine {
     /// The folder for the store, the CSV, the curl config and the CLI database; `nil` for a
     /// new temporary folder removed at the end.
     var work: String?
-    /// The hidden `--serve` mode: run the emulator and print its base URL (the child process).
-    var serve = false
+
+    /// The days the seeded orders spread over, ending now: well inside the sync's 90-day horizon.
+    static let seedDays = 80
+    /// The largest `pageSize` `/order/inactive` honours: the sync's 1,000-order pages.
+    static let pageSizeCap = 1_000
+
+    /// The emulator of the child process: ``orders`` seeded for user `abc` over ``seedDays`` days.
+    var emulator: EmulatorConfiguration {
+        EmulatorConfiguration(pageSizeCap: Self.pageSizeCap, seedOrders: orders, seedDays: Self.seedDays)
+    }
 
     static let usage = """
         usage: sync-benchmark [--orders N] [--window-days D] [--pages-per-transaction P] [--out FILE] [--work DIR]
@@ -40,15 +49,7 @@ struct BenchmarkOptions: BenchmarkCommandLine {
         """
 
     static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
-        var options = BenchmarkOptions(out: defaultReport("sync", today: today))
-        var reader = ArgumentReader(arguments, usage: usage)
-        while let option = reader.nextOption() {
-            if ArgumentReader.asksForHelp(option) { return nil }
-            if option == "--serve" {
-                options.serve = true
-                continue
-            }
-            let value = try reader.value(of: option)
+        try ArgumentReader.parse(arguments, usage: usage, into: BenchmarkOptions(out: defaultReport("sync", today: today))) { options, option, value, reader in
             switch option {
             case "--orders": options.orders = try reader.positive(value, of: option)
             case "--window-days": options.windowDays = try reader.positive(value, of: option)
@@ -58,6 +59,5 @@ struct BenchmarkOptions: BenchmarkCommandLine {
             default: throw reader.unknown(option)
             }
         }
-        return options
     }
 }

@@ -54,11 +54,11 @@ struct BenchmarkReport {
                 + "\(ReportMarkdown.loadAverages(loadAverages)).",
             "- Tools: `\(curlVersion)`; `sqlite3` \(machine.sqlite3); the store is GRDB on the system libsqlite3.",
             "- Emulator: a child process (this program with the hidden `--serve`), `CoinWeightEmulator` seeded with "
-                + "\(Format.grouped(options.orders)) orders for owner `2` over \(EmulatorServer.seedDays) days (random seed 42), "
-                + "`pageSizeCap` \(Format.grouped(EmulatorServer.pageSizeCap)), on loopback; up in \(Format.fixed(emulatorStartup.seconds, 2)) s "
+                + "\(Format.grouped(options.orders)) orders for owner `2` over \(BenchmarkOptions.seedDays) days (random seed 42), "
+                + "`pageSizeCap` \(Format.grouped(BenchmarkOptions.pageSizeCap)), on loopback; up in \(Format.fixed(emulatorStartup.seconds, 2)) s "
                 + "(seeding included), peak RSS " + (emulatorPeak.map(Format.mebibytes) ?? "unknown") + ". `/order/inactive` serves "
                 + "\(Format.grouped(served)) of those orders (counted with one request, `pageSize` 1: `totalPage`); the others are still active.",
-            "- Sync: a fresh store (WAL, `synchronous=full`), `SyncEngine` with `SyncConfiguration(historyHorizon: 90 days, "
+            "- Sync: a fresh store (WAL, `synchronous=NORMAL`), `SyncEngine` with `SyncConfiguration(historyHorizon: 90 days, "
                 + "historyWindow: \(options.windowDays) days, pageSize: 1000, pagesPerTransaction: \(options.pagesPerTransaction))` "
                 + "and the client's `URLSessionTransport` behind a thin wrapper that notes each `/order/inactive` URL. Timed: "
                 + "`await engine.sync(uid: 2, only: [.orderHistory])`, call to return (the login and opening the store not). "

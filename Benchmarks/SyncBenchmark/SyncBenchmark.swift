@@ -3,7 +3,6 @@ import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
 import Foundation
-import Logging
 
 /// `sync-benchmark`: the first sync of 200,000 historical orders from a local emulator, beside
 /// `curl` fetching the same pages and the `sqlite3` CLI importing the same rows, in one run.
@@ -21,18 +20,7 @@ struct SyncBenchmark {
     static let program = "sync-benchmark"
 
     static func main() async {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
-        }
-        await BenchmarkMain.run(program, options: BenchmarkOptions.self) { options in
-            guard !options.serve else {
-                try await EmulatorServer(orders: options.orders).run()
-                return nil
-            }
-            return try await run(options)
-        }
+        await BenchmarkMain.runWithEmulator(program, options: BenchmarkOptions.self) { options in try await run(options) }
     }
 
     /// Runs the sync and its two limits as `options` say and returns the Markdown report.
@@ -48,7 +36,7 @@ struct SyncBenchmark {
         defer { work.removeIfTemporary() }
 
         Console.progress("emulator: seeding \(Format.grouped(options.orders)) orders in a child process")
-        let emulator = try EmulatorProcess.start(orders: options.orders)
+        let emulator = try EmulatorProcess.start(arguments: ["--orders", String(options.orders)])
         defer { emulator.stop() }
         Console.progress("emulator: listening at \(emulator.baseURL) after \(Format.fixed(emulator.startup.seconds, 1)) s")
 

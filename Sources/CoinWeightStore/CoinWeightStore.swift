@@ -54,8 +54,24 @@ public struct CoinWeightStore: Sendable {
     }
 
     /// Runs `body` in one write transaction: all of it is committed, or none.
-    public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
-        try await pool.write { db in try body(StoreTransaction(db: db)) }
+    ///
+    /// The store runs WAL with `synchronous=NORMAL`: a commit survives the app crashing or
+    /// being killed, but the last commits may be lost if the machine loses power. With
+    /// `syncingToDisk`, this commit (and every one before it) is on disk before the call
+    /// returns, at the price of an fsync: for a mark that must survive anything, such as an
+    /// order create's `sending`, made before its request goes out.
+    public func write<T: Sendable>(syncingToDisk: Bool = false, _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        guard syncingToDisk else { return try await pool.write { db in try body(StoreTransaction(db: db)) } }
+        return try await pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(StoreTransaction(db: db))
+                return .commit
+            }
+            return result!
+        }
     }
 
     /// The current result of `query`.

@@ -173,7 +173,9 @@ public actor Outbox {
             report.failed.append(entry.id)
             return
         }
-        guard try await store.write({ try $0.claimForSending(entry.id, at: now) }) else { return }
+        // A write that must not be sent twice is marked on disk, power loss included,
+        // before its request goes out.
+        guard try await store.write(syncingToDisk: !entry.write.isIdempotent, { try $0.claimForSending(entry.id, at: now) }) else { return }
         do {
             let created = try await send(entry.write, uid: uid)
             reached(true)
