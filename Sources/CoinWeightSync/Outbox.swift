@@ -160,7 +160,8 @@ public actor Outbox {
     }
 
     /// Sends one entry, or settles it without a request when it can no longer be sent.
-    private func handle(_ entry: OutboxEntry, uid: UserID, report: inout DeliveryReport) async throws {
+    /// - Parameter claimed: whether it is already marked sending.
+    private func handle(_ entry: OutboxEntry, uid: UserID, claimed: Bool, report: inout DeliveryReport) async throws {
         let now = configuration.now()
         if let deadline = entry.deadline, now > deadline {
             let reason = entry.attempts == 0 ? "not sent before its deadline" : "not placed, and its deadline passed before it could be sent again"
@@ -175,7 +176,9 @@ public actor Outbox {
         }
         // A write that must not be sent twice is marked on disk, power loss included,
         // before its request goes out.
-        guard try await store.write(syncingToDisk: !entry.write.isIdempotent, { try $0.claimForSending(entry.id, at: now) }) else { return }
+        if !claimed {
+            guard try await store.write(syncingToDisk: !entry.write.isIdempotent, { try $0.claimForSending(entry.id, at: now) }) else { return }
+        }
         do {
             let created = try await send(entry.write, uid: uid)
             reached(true)
@@ -197,15 +200,20 @@ public actor Outbox {
     /// - Returns: whether an entry was settled, which may free entries held behind it.
     private func sendDue(uid: UserID, report: inout DeliveryReport) async throws -> Bool {
         let now = configuration.now()
+        let entries = try await store.read(.outbox(uid: uid, states: [.pending, .sending]))
+        // The idempotent entries that are due are marked sending together, in one commit,
+        // so each delivery then costs one commit, not two. One that an earlier failure now
+        // holds back goes back to pending unsent.
+        var claimed = try await claimIdempotent(Self.sendable(entries, now: now).filter(\.write.isIdempotent), at: now)
         var unsettled: [OutboxWrite] = []
         var settled: [OutboxWrite] = []
-        for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) where !report.authRequired {
+        for entry in entries where !report.authRequired {
             // An entry behind one settled just now is read again first: settling may have
             // rewritten it (a local id replaced by the server's).
             let held = unsettled.contains(where: entry.write.dependsOn) || settled.contains(where: entry.write.dependsOn)
             if entry.state == .pending && entry.nextAttemptAt <= now && !held {
                 let settledBefore = report.settledCount
-                try await handle(entry, uid: uid, report: &report)
+                try await handle(entry, uid: uid, claimed: claimed.remove(entry.id) != nil, report: &report)
                 if report.settledCount > settledBefore {
                     settled.append(entry.write)
                     continue
@@ -213,7 +221,30 @@ public actor Outbox {
             }
             unsettled.append(entry.write)
         }
+        if !claimed.isEmpty { try await store.write { [claimed] in try $0.releaseClaims(claimed) } }
         return !settled.isEmpty
+    }
+
+    /// The pending entries that are due and that no earlier unsettled entry holds back.
+    private static func sendable(_ entries: [OutboxEntry], now: Date) -> [OutboxEntry] {
+        var unsettled: [OutboxWrite] = []
+        var sendable: [OutboxEntry] = []
+        for entry in entries {
+            if entry.state == .pending && entry.nextAttemptAt <= now && !unsettled.contains(where: entry.write.dependsOn) {
+                sendable.append(entry)
+            } else {
+                unsettled.append(entry.write)
+            }
+        }
+        return sendable
+    }
+
+    /// Marks `entries` sending in one commit.
+    /// - Returns: the ids it marked (not those another sender took first).
+    private func claimIdempotent(_ entries: [OutboxEntry], at now: Date) async throws -> Set<Int64> {
+        guard !entries.isEmpty else { return [] }
+        let ids = entries.map(\.id)
+        return try await store.write { transaction in Set(try ids.filter { try transaction.claimForSending($0, at: now) }) }
     }
 
     private func settle(_ entry: OutboxEntry, after error: CoinWeightError, report: inout DeliveryReport) async throws {

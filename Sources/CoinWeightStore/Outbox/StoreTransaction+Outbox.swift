@@ -64,6 +64,15 @@ extension StoreTransaction {
         return db.changesCount == 1
     }
 
+    /// Puts entries marked sending back to pending, unsent: their sender decided not to
+    /// send them after all.
+    public func releaseClaims(_ ids: some Collection<Int64>) throws {
+        for id in ids {
+            try db.execute(sql: "UPDATE outbox SET state = 'pending', attempts = attempts - 1 WHERE id = ? AND state = 'sending'", arguments: [id])
+        }
+        try notifyChanges(in: "outbox")
+    }
+
     /// The server has the write.
     public func markDelivered(_ id: Int64) throws {
         try setState(.delivered, of: id)
