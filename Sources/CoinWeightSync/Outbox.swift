@@ -30,6 +30,8 @@ public actor Outbox {
     private var delivering: Task<DeliveryReport, Never>?
     /// Ends the pause of ``run(uid:)`` when there is something to send.
     private let waker: Waker
+    /// The delivered marks still committing, chained in order.
+    private var deliveredMarks: Task<Void, any Error>?
 
     public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.outbox")) {
         self.client = client
@@ -155,6 +157,11 @@ public actor Outbox {
         } catch {
             logger.error("outbox delivery stopped", metadata: ["error": "\(error)"])
         }
+        do {
+            try await flushDeliveredMarks()
+        } catch {
+            logger.error("outbox could not record a delivery; the write will be sent again", metadata: ["error": "\(error)"])
+        }
         status = report.authRequired ? .authRequired : status
         return report
     }
@@ -182,12 +189,10 @@ public actor Outbox {
         do {
             let created = try await send(entry.write, uid: uid)
             reached(true)
-            try await store.write { transaction in
-                switch created {
-                case .order(let order): try transaction.markDelivered(entry.id, placing: order)
-                case .strategy(let item): try transaction.markDelivered(entry.id, creating: item)
-                case nil: try transaction.markDelivered(entry.id)
-                }
+            switch created {
+            case .order(let order): try await store.write { try $0.markDelivered(entry.id, placing: order) }
+            case .strategy(let item): try await store.write { try $0.markDelivered(entry.id, creating: item) }
+            case nil: markDeliveredInBackground(entry.id)
             }
             report.delivered.append(entry.id)
         } catch let error as CoinWeightError {
@@ -197,7 +202,7 @@ public actor Outbox {
 
     /// Sends, oldest first, each pending entry of `uid` that is due and that no earlier
     /// unsettled entry (pending, being sent, or a create being looked up) holds back.
-    /// - Returns: whether an entry was settled, which may free entries held behind it.
+    /// - Returns: whether an entry waits behind one settled in this round, and may go now.
     private func sendDue(uid: UserID, report: inout DeliveryReport) async throws -> Bool {
         let now = configuration.now()
         let entries = try await store.read(.outbox(uid: uid, states: [.pending, .sending]))
@@ -207,10 +212,13 @@ public actor Outbox {
         var claimed = try await claimIdempotent(Self.sendable(entries, now: now).filter(\.write.isIdempotent), at: now)
         var unsettled: [OutboxWrite] = []
         var settled: [OutboxWrite] = []
+        var behindSettled = false
         for entry in entries where !report.authRequired {
             // An entry behind one settled just now is read again first: settling may have
             // rewritten it (a local id replaced by the server's).
-            let held = unsettled.contains(where: entry.write.dependsOn) || settled.contains(where: entry.write.dependsOn)
+            let afterSettled = settled.contains(where: entry.write.dependsOn)
+            behindSettled = behindSettled || afterSettled
+            let held = afterSettled || unsettled.contains(where: entry.write.dependsOn)
             if entry.state == .pending && entry.nextAttemptAt <= now && !held {
                 let settledBefore = report.settledCount
                 try await handle(entry, uid: uid, claimed: claimed.remove(entry.id) != nil, report: &report)
@@ -222,7 +230,26 @@ public actor Outbox {
             unsettled.append(entry.write)
         }
         if !claimed.isEmpty { try await store.write { [claimed] in try $0.releaseClaims(claimed) } }
-        return !settled.isEmpty
+        try await flushDeliveredMarks()
+        return behindSettled
+    }
+
+    /// Commits an idempotent write's delivered mark while the next request goes out; the
+    /// marks commit one after another, and ``flushDeliveredMarks()`` waits for them. A crash
+    /// before one commits leaves its write `sending`, and an idempotent write is sent again.
+    private func markDeliveredInBackground(_ id: Int64) {
+        let previous = deliveredMarks
+        deliveredMarks = Task { [store] in
+            try await previous?.value
+            try await store.write { try $0.markDelivered(id) }
+        }
+    }
+
+    /// Waits until every delivered mark is committed.
+    private func flushDeliveredMarks() async throws {
+        let marks = deliveredMarks
+        deliveredMarks = nil
+        try await marks?.value
     }
 
     /// The pending entries that are due and that no earlier unsettled entry holds back.
