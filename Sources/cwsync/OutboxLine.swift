@@ -29,24 +29,13 @@ struct OutboxLine: Encodable {
     }
 
     /// The entry as one line of JSON.
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    func jsonLine() throws -> String { try JSONLine.text(self) }
 
     /// The entries as an aligned table with a header.
     static func table(_ lines: [OutboxLine]) -> String {
-        let header = ["ID", "UID", "KIND", "ENTITY", "STATE", "TRIES", "ERROR"]
-        let rows = lines.map { line in
+        TextTable(header: ["ID", "UID", "KIND", "ENTITY", "STATE", "TRIES", "ERROR"], rows: lines.map { line in
             [String(line.id), line.uid, line.kind, line.entity, line.state, String(line.attempts),
              [line.errorCode.map { "\($0)" }, line.errorMessage].compactMap { $0 }.joined(separator: " ")]
-        }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
+        }).text
     }
 }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CoinWeightAPI
+import CoinWeightStore
+import CoinWeightSync
+
+/// What an offline query of the store accepts after its name: whom it is about (`Who`:
+/// ``UserOption``, ``OwnerOption``, ``ScopeOption`` or ``NoAccount``), then `--store`, `--json`
+/// and `--log-level`.
+struct QueryOptions<Who: ParsableArguments>: ParsableArguments {
+    @OptionGroup var who: Who
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "One JSON object per line, with the API's field names, instead of a table.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    /// Runs `body` on the existing store, never the network. A missing store is not created;
+    /// it, a store this build cannot open, or nobody logged in is one line on standard error
+    /// and a non-zero exit status.
+    func withStore(_ body: (CoinWeightStore) async throws -> Void) async throws {
+        global.bootstrapLogging()
+        do {
+            let store = try storeOptions.openExisting()
+            defer { try? store.close() }
+            try await body(store)
+        } catch let failure as QueryFailure {
+            Console.err("cwsync: \(failure.message)")
+            throw ExitCode(failure.status.rawValue)
+        } catch let error where error is StoreMissing || error is StoreError {
+            Console.err("cwsync: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The logged-in user, from the session file beside the store.
+    /// - Throws: ``QueryFailure`` naming `alternatives`, the ways to do without a session.
+    func loggedInUser(orPass alternatives: String) throws -> UserID {
+        guard let session = SessionFile(besideStore: storeOptions.store).load() else {
+            throw QueryFailure("not logged in: pass \(alternatives), or run cwsync login --user NAME", status: .authRequired)
+        }
+        return session.uid
+    }
+
+    /// Prints `records`: one JSON object per line with `--json`, else a table with a header.
+    func print<Record: QueryRecord>(_ records: [Record]) throws {
+        if json {
+            for record in records { Console.out(try JSONLine.text(record)) }
+        } else {
+            Console.out(TextTable(header: Record.header, rows: records.flatMap(\.tableRows)).text)
+        }
+    }
+}
+
+/// Why a query cannot run, said in one line.
+struct QueryFailure: Error {
+    let message: String
+    let status: SyncExit
+
+    init(_ message: String, status: SyncExit = .failed) {
+        self.message = message
+        self.status = status
+    }
+}
