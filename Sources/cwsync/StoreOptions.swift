@@ -13,10 +13,8 @@ struct StoreOptions: ParsableArguments {
         return StoreLocation.defaultPath()
     }
 
-    /// Opens the store, creating it when missing.
-    func open() throws -> CoinWeightStore { try CoinWeightStore(path: store) }
-
-    /// Opens the store only if it exists: a read must not leave an empty store behind.
+    /// Opens the store only if it exists: a command that does not sync must not leave an
+    /// empty store behind.
     /// - Throws: ``StoreMissing``, or what ``CoinWeightStore/init(path:now:)`` throws.
     func openExisting() throws -> CoinWeightStore {
         guard FileManager.default.fileExists(atPath: store) else { throw StoreMissing(path: store) }
