@@ -58,6 +58,22 @@ public actor CoinWeightMirror {
         session = nil
     }
 
+    /// Reads the session file again, for a long-running process whose user may have logged
+    /// in or out from another one; the client takes the file's token.
+    /// - Returns: the session now in force.
+    @discardableResult
+    public func reloadSession() async -> Session? {
+        let saved = sessionFile.load()
+        guard saved != session else { return session }
+        session = saved
+        client.setAuthToken(saved?.authToken)
+        if saved != nil {
+            await engine.sessionRenewed()
+            await outbox.sessionRenewed()
+        }
+        return session
+    }
+
     /// Syncs `resources` (all by default) of the logged-in user now.
     public func syncNow(only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
         guard let session else {

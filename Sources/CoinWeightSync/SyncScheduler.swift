@@ -14,19 +14,23 @@ public actor SyncScheduler {
     private let engine: SyncEngine
     private let uid: @Sendable () async -> UserID?
     private let interval: Duration
+    private let jitter: Double
     private let waker: Waker
 
     /// - Parameters:
     ///   - uid: the logged-in user, `nil` while logged out.
     ///   - interval: the pause between two successful syncs.
+    ///   - jitter: the pause varies by up to this fraction of `interval` either way, so many
+    ///     clients do not sync in step.
     ///   - sleep: waits; injectable so tests need not wait.
     public init(
-        engine: SyncEngine, uid: @escaping @Sendable () async -> UserID?, interval: Duration,
+        engine: SyncEngine, uid: @escaping @Sendable () async -> UserID?, interval: Duration, jitter: Double = 0,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
         self.engine = engine
         self.uid = uid
         self.interval = interval
+        self.jitter = jitter
         self.waker = Waker(sleep: sleep)
     }
 
@@ -41,7 +45,7 @@ public actor SyncScheduler {
             if report.authRequired {
                 await pause(for: nil)
             } else {
-                await pause(for: report.isComplete ? interval : await engine.retryDelay() ?? .zero)
+                await pause(for: report.isComplete ? interval * Double.random(in: (1 - jitter)...(1 + jitter)) : await engine.retryDelay() ?? .zero)
             }
         }
     }

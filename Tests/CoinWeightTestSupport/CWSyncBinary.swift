@@ -37,6 +37,33 @@ public enum CWSyncBinary {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 
+    /// Runs `cwsync arguments` with `input` on its standard input, to its end.
+    public static func run(_ arguments: [String], input: String) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try url()
+        process.arguments = arguments
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    /// The first line a process writes to `pipe`, without its end; `nil` if it ends first.
+    public static func firstLine(of pipe: Pipe) async throws -> String? {
+        try await Task.detached { () -> String? in
+            var bytes = Data()
+            while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { bytes += byte }
+            return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        }.value
+    }
+
     /// No `cwsync` was built beside the tests.
     public struct Missing: Error, CustomStringConvertible {
         public let folder: String

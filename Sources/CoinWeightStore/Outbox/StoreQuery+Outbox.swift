@@ -26,6 +26,15 @@ extension StoreQuery {
         StoreQuery<Set<String>> { db in Set(try String.fetchAll(db, sql: "SELECT server_id FROM local_id")) }
     }
 
+    /// What changes when a write is queued or settled, by this process or another: the
+    /// newest entry's id and how many are pending.
+    public static var outboxMark: StoreQuery<[Int64]> {
+        StoreQuery<[Int64]> { db in
+            let row = try Row.fetchOne(db, sql: "SELECT coalesce(max(id), 0), (SELECT count(*) FROM outbox WHERE state = 'pending') FROM outbox")
+            return [row?[0] ?? 0, row?[1] ?? 0]
+        }
+    }
+
     /// One outbox entry, to follow a write from queued to delivered.
     public static func outboxEntry(id: Int64) -> StoreQuery<OutboxEntry?> {
         StoreQuery<OutboxEntry?> { db in

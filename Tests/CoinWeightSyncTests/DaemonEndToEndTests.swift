@@ -1,0 +1,74 @@
+import CoinWeightAPI
+import CoinWeightTestSupport
+import Foundation
+import Testing
+
+/// The built `cwsync` as a person or a script uses it: log in, sync, query offline, queue a
+/// write offline, and a `cwsync run` delivering it once the server is back.
+@Suite("cwsync end to end", .serialized)
+struct DaemonEndToEndTests {
+    /// `cwsync emulator --port 0` as a child process, and its base URL.
+    private func startEmulator() async throws -> (Process, String) {
+        let (process, out, _) = try CWSyncBinary.launch(["emulator", "--port", "0", "--seed-orders", "300", "--seed-days", "10"])
+        let url = try #require(try await CWSyncBinary.firstLine(of: out), "the emulator printed no URL")
+        return (process, url)
+    }
+
+    private func stop(_ process: Process) {
+        process.terminate()
+        process.waitUntilExit()
+    }
+
+    @Test("login, sync, offline query, offline write, run delivers it after a new login, SIGTERM stops it with exit 0 within 5 s")
+    func endToEnd() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("state/cwsync.sqlite").path
+            var (emulator, url) = try await startEmulator()
+            defer { if emulator.isRunning { stop(emulator) } }
+
+            let login = try CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
+            #expect(login.status == 0, "\(login.err)")
+            let session = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("state/session.json").path)
+            #expect((session[.posixPermissions] as? Int) == 0o600)
+            let sync = try CWSyncBinary.run(["sync", "--store", store, "--endpoint", url])
+            #expect(sync.status == 0 && sync.out.contains("orderHistory: synced"), "\(sync.out)\(sync.err)")
+
+            stop(emulator)
+            let offline = try CWSyncBinary.run(["orders", "--history", "--limit", "5", "--json", "--store", store])
+            let orders = offline.out.split(separator: "\n").filter { $0.contains("streetOrderId") }
+            #expect(offline.status == 0 && orders.count == 5, "offline history: \(offline.out)\(offline.err)")
+            let unreachable = try CWSyncBinary.run(["sync", "favorites", "--store", store, "--endpoint", url])
+            #expect(unreachable.status == 4, "offline sync exits 4: \(unreachable.err)")
+            let queued = try CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", url])
+            #expect(queued.status == 0, "\(queued.err)")
+
+            // The server comes back (a fresh one, so the old token is refused: the write waits).
+            (emulator, url) = try await startEmulator()
+            let (daemon, _, daemonErr) = try CWSyncBinary.launch(["run", "--store", store, "--endpoint", url, "--interval", "2"])
+            defer { if daemon.isRunning { stop(daemon) } }
+            try await Task.sleep(for: .seconds(1))
+            let second = try CWSyncBinary.run(["run", "--store", store, "--endpoint", url])
+            #expect(second.status != 0 && second.err.contains("already serves this store"), "\(second.err)")
+            let relogin = try CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
+            #expect(relogin.status == 0)
+
+            let client = try CoinWeightClient(baseURL: try #require(URL(string: url)))
+            let abc = try await client.login(Credentials(userName: "abc", password: "abc_password"))
+            try await waitUntil(timeout: .seconds(15), "the daemon delivered the favorite") {
+                try await client.favorites(uid: abc.uid).contains { $0.counterParty == "okcoin" && $0.symbol == "BTC-USDT" }
+            }
+            let listed = try CWSyncBinary.run(["outbox", "list", "--json", "--store", store])
+            #expect(listed.out.contains(#""state":"delivered""#), "\(listed.out)")
+
+            let stopping = ContinuousClock.now
+            daemon.terminate()
+            daemon.waitUntilExit()
+            #expect(ContinuousClock.now - stopping < .seconds(5))
+            let log = String(decoding: daemonErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0, "\(log)")
+            #expect(!log.contains(abc.authToken.rawValue), "the token never reaches the log")
+            let check = try CWSyncBinary.run(["store", "check", "--store", store])
+            #expect(check.status == 0 && check.out.hasPrefix("ok"))
+        }
+    }
+}
