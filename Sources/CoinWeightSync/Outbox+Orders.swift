@@ -48,7 +48,7 @@ extension Outbox {
                     let entrySince = sentSince(entry).millisecondsSince1970
                     if let index = candidates.firstIndex(where: { $0.matches(order) && $0.createTime >= entrySince }) {
                         let found = candidates.remove(at: index)
-                        try await store.write { try $0.markDelivered(entry.id, placing: found) }
+                        try await store.write { try $0.markDelivered(entry.id, placing: found, at: now) }
                         report.delivered.append(entry.id)
                     } else {
                         try await notFound(entry, now: now, report: &report)
@@ -77,7 +77,7 @@ extension Outbox {
             for (entry, item, twins) in creates {
                 if let index = candidates.firstIndex(where: { $0.withID(nil) == item && !twins.contains($0.id ?? "") }) {
                     let found = candidates.remove(at: index)
-                    try await store.write { try $0.markDelivered(entry.id, creating: found) }
+                    try await store.write { try $0.markDelivered(entry.id, creating: found, at: now) }
                     report.delivered.append(entry.id)
                 } else {
                     try await notFound(entry, now: now, report: &report)
@@ -121,7 +121,7 @@ extension Outbox {
             report.retrying.append(entry.id)
         } else {
             let reason = "not placed: not found on the server by \(until), and its deadline had passed"
-            try await store.write { try $0.markExpired(entry.id, reason: reason) }
+            try await store.write { try $0.markExpired(entry.id, reason: reason, at: now) }
             report.expired.append(entry.id)
         }
     }

@@ -172,12 +172,12 @@ public actor Outbox {
         let now = configuration.now()
         if let deadline = entry.deadline, now > deadline {
             let reason = entry.attempts == 0 ? "not sent before its deadline" : "not placed, and its deadline passed before it could be sent again"
-            try await store.write { try $0.markExpired(entry.id, reason: reason) }
+            try await store.write { try $0.markExpired(entry.id, reason: reason, at: now) }
             report.expired.append(entry.id)
             return
         }
         if let localID = entry.write.localID {
-            try await store.write { try $0.markFailed(entry.id, code: nil, message: "\(localID) was never created on the server: its create failed or expired") }
+            try await store.write { try $0.markFailed(entry.id, code: nil, message: "\(localID) was never created on the server: its create failed or expired", at: now) }
             report.failed.append(entry.id)
             return
         }
@@ -190,8 +190,8 @@ public actor Outbox {
             let created = try await send(entry.write, uid: uid)
             reached(true)
             switch created {
-            case .order(let order): try await store.write { try $0.markDelivered(entry.id, placing: order) }
-            case .strategy(let item): try await store.write { try $0.markDelivered(entry.id, creating: item) }
+            case .order(let order): try await store.write { try $0.markDelivered(entry.id, placing: order, at: self.configuration.now()) }
+            case .strategy(let item): try await store.write { try $0.markDelivered(entry.id, creating: item, at: self.configuration.now()) }
             case nil: markDeliveredInBackground(entry.id)
             }
             report.delivered.append(entry.id)
@@ -239,9 +239,10 @@ public actor Outbox {
     /// before one commits leaves its write `sending`, and an idempotent write is sent again.
     private func markDeliveredInBackground(_ id: Int64) {
         let previous = deliveredMarks
+        let now = configuration.now()
         deliveredMarks = Task { [store] in
             try await previous?.value
-            try await store.write { try $0.markDelivered(id) }
+            try await store.write { try $0.markDelivered(id, at: now) }
         }
     }
 
@@ -300,14 +301,14 @@ public actor Outbox {
             if case .cancelOrder = entry.write, refusal.code == 1001, entry.attempts > 1 {
                 // A cancel sent again after an interruption finds its order already inactive:
                 // the first one took effect.
-                try await store.write { try $0.markDelivered(entry.id) }
+                try await store.write { try $0.markDelivered(entry.id, at: now) }
                 report.delivered.append(entry.id)
                 return
             }
-            try await store.write { try $0.markFailed(entry.id, code: refusal.code, message: refusal.description) }
+            try await store.write { try $0.markFailed(entry.id, code: refusal.code, message: refusal.description, at: now) }
             report.failed.append(entry.id)
         case .malformedResponse, .unexpectedStatus, .invalidRequest, .insecureEndpoint:
-            try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description) }
+            try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description, at: now) }
             report.failed.append(entry.id)
         }
     }

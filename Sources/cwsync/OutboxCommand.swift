@@ -69,7 +69,7 @@ struct OutboxCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try storeOptions.openExisting()
             defer { try? store.close() }
-            try await OutboxCommand.control { try await store.write { [id] in try $0.dropOutboxEntry(id) } }
+            try await OutboxCommand.control { try await store.write { [id] in try $0.dropOutboxEntry(id, at: Date()) } }
             Console.out("entry \(id) dropped; its change to the mirror is rolled back")
         }
     }

@@ -26,6 +26,19 @@ final class StoreLock {
         _ = pid.withCString { write(descriptor, $0, strlen($0)) }
     }
 
+    /// The pid of the daemon holding the store's lock, or `nil` when none runs. Takes nothing.
+    static func holder(store: String) -> String? {
+        let path = store + ".lock"
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) != 0 else {
+            flock(descriptor, LOCK_UN)
+            return nil
+        }
+        return (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+    }
+
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)

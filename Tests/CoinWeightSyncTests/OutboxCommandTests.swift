@@ -14,7 +14,7 @@ struct OutboxCommandTests {
             let pair = MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")
             let favorite = try await outbox.enqueue(.addFavorite(pair), uid: 2)
             let (create, localID) = try await outbox.placeOrder(OrderOutboxTests.order(), uid: 2)
-            try await harness.store.write { try $0.markFailed(create, code: 4, message: "parameters error") }
+            try await harness.store.write { try $0.markFailed(create, code: 4, message: "parameters error", at: harness.clock.now) }
             let path = harness.store.path
 
             let listed = try CWSyncBinary.run(["outbox", "list", "--store", path, "--json"])
@@ -44,6 +44,34 @@ struct OutboxCommandTests {
                 let refused = try CWSyncBinary.run(arguments + ["--store", path])
                 #expect(refused.status != 0 && refused.out.isEmpty && refused.err.contains(message), "\(arguments): \(refused.err)")
             }
+        }
+    }
+
+    @Test("status shows the session, the outbox by state with its oldest waiting write and delivery time, and each resource")
+    func status() async throws {
+        try await OrderOutboxTests.with { harness, outbox in
+            let session = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
+            try SessionFile(besideStore: harness.store.path).save(session)
+            let delivered = try await outbox.enqueue(.addFavorite(MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")), uid: 2)
+            harness.clock.advance(by: 2)
+            #expect(await outbox.deliver(uid: 2).delivered == [delivered])
+            _ = try await outbox.enqueue(.addFavorite(MarketPair(counterParty: "huobi", symbol: "ETH-USDT")), uid: 2)
+
+            let result = try CWSyncBinary.run(["status", "--json", "--store", harness.store.path])
+            #expect(result.status == 0, "\(result.err)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+            let box = try #require(report["outbox"] as? [String: Any])
+            // The emulator runs on the test's clock, so the token's expiry is compared as a value.
+            let expiry = try #require(session.authToken.expiresAt)
+            #expect(report["user"] as? String == "abc" && report["daemonPID"] == nil)
+            #expect((report["tokenExpiresAt"] as? Double).map { Int64($0) } == expiry.millisecondsSince1970)
+            #expect((box["counts"] as? [String: Int]) == ["pending": 1, "delivered": 1])
+            #expect(box["deliveryP50Milliseconds"] as? Int == 2_000, "enqueue to delivery took 2 s on the clock: \(box)")
+            #expect((box["oldestWaitingSince"] as? Double).map { Int64($0) } == harness.clock.now.millisecondsSince1970)
+            let resources = (report["resources"] as? [[String: Any]])?.compactMap { $0["resource"] as? String } ?? []
+            #expect(resources.contains("symbols") && resources.contains("activeOrders:2"), "\(resources)")
+            let text = try CWSyncBinary.run(["status", "--store", harness.store.path])
+            #expect(text.out.contains("outbox: pending 1, sending 0, delivered 1") && text.out.contains("p50 2000 ms"), "\(text.out)")
         }
     }
 }

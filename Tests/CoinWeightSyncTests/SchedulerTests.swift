@@ -36,7 +36,7 @@ struct SchedulerTests {
             let sleeps = RecordingSleep(long: .seconds(10))
             let scheduler = SyncScheduler(engine: harness.engine, uid: { 2 }, interval: .seconds(60), sleep: sleeps.sleep)
             let running = Task { await scheduler.run() }
-            try await waitUntil("five backoff waits") { sleeps.delays.count >= 5 }
+            try await waitUntil(timeout: .seconds(30), "five backoff waits") { sleeps.delays.count >= 5 }
             let backoff = sleeps.delays
             #expect(backoff.count == 5, "the 16 s wait is still running: \(backoff)")
             #expect(zip(backoff, [1, 2, 4, 8, 16]).allSatisfy { $0 > .seconds($1) * 0.99 && $0 <= .seconds($1) }, "\(backoff)")

@@ -20,11 +20,11 @@ extension StoreTransaction {
             switch (earlier.write, write) {
             case (.addFavorite, .deleteFavorite), (.deleteFavorite, .addFavorite):
                 try undo(earlier.undo)
-                try setState(.delivered, of: earlier.id, result: Self.coalesced)
+                try setState(.delivered, of: earlier.id, result: Self.coalesced, at: now)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: Self.coalesced)
             case (.updateLayout, .updateLayout), (.updateOrder, .updateOrder), (.updateStrategy, .updateStrategy):
                 _ = try applyOptimistic(write, uid: uid, queuedAt: now)
-                try setState(.delivered, of: earlier.id, result: Self.coalesced)
+                try setState(.delivered, of: earlier.id, result: Self.coalesced, at: now)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .pending, at: now)
             case (.createOrder(var order, let localID), .updateOrder(let amendment)):
                 order.price = amendment.price
@@ -40,7 +40,7 @@ extension StoreTransaction {
                 return try insert(write, uid: uid, undo: undo, state: .delivered, at: now, result: Self.coalesced)
             case (.createOrder, .cancelOrder), (.createStrategy, .deleteStrategy):
                 try undo(earlier.undo)
-                try setState(.delivered, of: earlier.id, result: Self.coalesced)
+                try setState(.delivered, of: earlier.id, result: Self.coalesced, at: now)
                 return try insert(write, uid: uid, undo: earlier.undo, state: .delivered, at: now, result: Self.coalesced)
             default:
                 break
@@ -74,34 +74,34 @@ extension StoreTransaction {
     }
 
     /// The server has the write.
-    public func markDelivered(_ id: Int64) throws {
-        try setState(.delivered, of: id)
+    public func markDelivered(_ id: Int64, at now: Date) throws {
+        try setState(.delivered, of: id, at: now)
     }
 
     /// The server placed the order a create asked for (its answer, or the order found by a
     /// lookup after the answer was lost): it replaces the local row, its id replaces the
     /// local id in the writes still queued on it, and it is never adopted by another create.
-    public func markDelivered(_ id: Int64, placing order: Order) throws {
+    public func markDelivered(_ id: Int64, placing order: Order, at now: Date) throws {
         guard let entry = try storedEntry(id), case .createOrder(_, let localID) = entry.write else { return }
         try deleteOrders(ids: [localID])
         try upsertOrders([order])
-        try settleCreate(entry, localID: localID, serverID: order.streetOrderId)
+        try settleCreate(entry, localID: localID, serverID: order.streetOrderId, at: now)
     }
 
     /// The server created the strategy item a create asked for: as for an order, its id
     /// replaces the local one in the mirror (item and run state) and in the queued writes.
-    public func markDelivered(_ id: Int64, creating item: StrategyItem) throws {
+    public func markDelivered(_ id: Int64, creating item: StrategyItem, at now: Date) throws {
         guard let entry = try storedEntry(id), case .createStrategy(_, let localID, _) = entry.write, let serverID = item.id else { return }
         let position = try strategyItem(id: localID, uid: entry.uid)?.position
         try writeStrategyItem(nil, id: localID, uid: entry.uid.rawValue, position: nil)
         try writeStrategyItem(item, id: serverID, uid: entry.uid.rawValue, position: position)
         try db.execute(sql: "UPDATE OR REPLACE strategy_status SET id = ? WHERE uid = ? AND id = ?", arguments: [serverID, entry.uid.rawValue, localID])
-        try settleCreate(entry, localID: localID, serverID: serverID)
+        try settleCreate(entry, localID: localID, serverID: serverID, at: now)
     }
 
     /// Records the server's id of a create's local id, rewrites the writes queued on it (and
     /// shows them on the server's row), and marks the create delivered.
-    private func settleCreate(_ entry: StoredEntry, localID: String, serverID: String) throws {
+    private func settleCreate(_ entry: StoredEntry, localID: String, serverID: String, at now: Date) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)",
                        arguments: [localID, serverID, entry.id])
         let queuedOnIt = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')",
@@ -113,23 +113,25 @@ extension StoreTransaction {
             try db.execute(sql: "UPDATE outbox SET payload_json = ?, entity = ?, undo_json = ? WHERE id = ?",
                            arguments: [try StoreJSON.encode(rewritten), rewritten.entity, try StoreJSON.encode(undo), dependent.id])
         }
-        try setState(.delivered, of: entry.id, result: try StoreJSON.encode(["serverID": serverID]))
+        try setState(.delivered, of: entry.id, result: try StoreJSON.encode(["serverID": serverID]), at: now)
     }
 
     /// The server refused the write for good: its optimistic change is rolled back.
-    public func markFailed(_ id: Int64, code: Int?, message: String) throws {
+    public func markFailed(_ id: Int64, code: Int?, message: String, at now: Date) throws {
         guard let entry = try storedEntry(id) else { return }
         try undo(entry.undo)
-        try db.execute(sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ? WHERE id = ?", arguments: [code, message, id])
+        try db.execute(sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, settled_at = ? WHERE id = ?",
+                       arguments: [code, message, now.millisecondsSince1970, id])
         try notifyChanges(in: "outbox")
     }
 
     /// The write will never be sent (a create past its deadline): its optimistic change is
     /// rolled back.
-    public func markExpired(_ id: Int64, reason: String) throws {
+    public func markExpired(_ id: Int64, reason: String, at now: Date) throws {
         guard let entry = try storedEntry(id) else { return }
         try undo(entry.undo)
-        try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ? WHERE id = ?", arguments: [reason, id])
+        try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ?, settled_at = ? WHERE id = ?",
+                       arguments: [reason, now.millisecondsSince1970, id])
         try notifyChanges(in: "outbox")
     }
 
@@ -191,18 +193,21 @@ extension StoreTransaction {
 
     private func insert(_ write: OutboxWrite, uid: UserID, undo: OutboxUndo, state: OutboxState, at now: Date, result: String? = nil, deadline: Date? = nil) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json, deadline_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json, deadline_at, settled_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [
                 uid.rawValue, write.kind, write.entity, try StoreJSON.encode(write), try StoreJSON.encode(undo), state.rawValue,
                 now.millisecondsSince1970, now.millisecondsSince1970, result, deadline?.millisecondsSince1970,
+                state == .pending ? nil : now.millisecondsSince1970,
             ])
         try notifyChanges(in: "outbox")
         return db.lastInsertedRowID
     }
 
-    private func setState(_ state: OutboxState, of id: Int64, result: String? = nil) throws {
-        try db.execute(sql: "UPDATE outbox SET state = ?, result_json = coalesce(?, result_json) WHERE id = ?", arguments: [state.rawValue, result, id])
+    /// Sets an entry's state; a settled one (delivered, failed, expired) records `now`.
+    private func setState(_ state: OutboxState, of id: Int64, result: String? = nil, at now: Date? = nil) throws {
+        try db.execute(sql: "UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at) WHERE id = ?",
+                       arguments: [state.rawValue, result, now?.millisecondsSince1970, id])
         try notifyChanges(in: "outbox")
     }
 

@@ -13,7 +13,7 @@ extension StoreTransaction {
         let undo = try applyOptimistic(entry.write, uid: entry.uid, queuedAt: now)
         try db.execute(sql: """
             UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, error_code = NULL, error_message = NULL,
-                first_sent_at = NULL, resolve_until = NULL, undo_json = ?, deadline_at = CASE WHEN deadline_at IS NULL THEN NULL ELSE ? END
+                first_sent_at = NULL, resolve_until = NULL, settled_at = NULL, undo_json = ?, deadline_at = CASE WHEN deadline_at IS NULL THEN NULL ELSE ? END
             WHERE id = ?
             """, arguments: [now.millisecondsSince1970, try StoreJSON.encode(undo), deadline?.millisecondsSince1970, id])
         try notifyChanges(in: "outbox")
@@ -22,10 +22,10 @@ extension StoreTransaction {
     /// Takes a pending entry out of the queue and its optimistic change out of the mirror;
     /// it is kept, failed, with the reason.
     /// - Throws: ``OutboxControlError`` when there is no such entry or it is not pending.
-    public func dropOutboxEntry(_ id: Int64) throws {
+    public func dropOutboxEntry(_ id: Int64, at now: Date) throws {
         let entry = try controlledEntry(id)
         guard entry.state == .pending else { throw OutboxControlError.notDroppable(id, entry.state) }
-        try markFailed(id, code: nil, message: "dropped by the user before it was delivered")
+        try markFailed(id, code: nil, message: "dropped by the user before it was delivered", at: now)
     }
 
     private func controlledEntry(_ id: Int64) throws -> OutboxEntry {
