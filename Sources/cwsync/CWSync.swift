@@ -6,6 +6,6 @@ struct CWSync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cwsync",
         abstract: "Keep a local mirror of a coin-weight account, and work with it offline.",
-        subcommands: [QuickstartCommand.self, EmulatorCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, SyncCommand.self, RunCommand.self, StatusCommand.self, FavoriteCommand.self, OrdersCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self, SecretsCommand.self, PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self, StoreCommand.self, OutboxCommand.self]
+        subcommands: [QuickstartCommand.self, EmulatorCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, SyncCommand.self, RunCommand.self, StatusCommand.self, FavoriteCommand.self, OrderCommand.self, StrategyCommand.self, SecretCommand.self, OrdersCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self, SecretsCommand.self, PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self, StoreCommand.self, OutboxCommand.self]
     )
 }

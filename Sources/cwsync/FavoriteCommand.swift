@@ -29,17 +29,10 @@ struct FavoriteCommand: AsyncParsableCommand {
 struct PairArguments: ParsableArguments {
     @Argument(help: "The exchange, e.g. binance.") var counterParty: String
     @Argument(help: "The symbol, e.g. ETH-USDT.") var symbol: String
-    @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var endpointOptions: EndpointOptions
+    @OptionGroup var options: WriteOptions
 
     /// Queues the write `make` builds for the logged-in user, and prints the entry's id.
     func queue(_ make: (MarketPair) -> OutboxWrite) async throws {
-        let mirror = try endpointOptions.openMirror(storeOptions)
-        guard let uid = await mirror.session?.uid else {
-            Console.err("cwsync: not logged in: run cwsync login --user NAME")
-            throw ExitCode(SyncExit.authRequired.rawValue)
-        }
-        let id = try await mirror.outbox.enqueue(make(MarketPair(counterParty: counterParty, symbol: symbol)), uid: uid)
-        Console.out("queued as outbox entry \(id)")
+        try await options.queue { _, _ in make(MarketPair(counterParty: counterParty, symbol: symbol)) }
     }
 }

@@ -2,14 +2,22 @@ import ArgumentParser
 import CoinWeightAPI
 import CoinWeightStore
 
-/// `cwsync layout professional|simple`: a trading layout's slots, the user's or the defaults.
-struct LayoutCommand: QueryCommand {
-    static let configuration = CommandConfiguration(commandName: "layout", abstract: "List a layout's slots by position.")
+/// `cwsync layout professional|simple` (``Show``, the default subcommand): a trading layout's
+/// slots, the user's or the defaults. `cwsync layout set` (``LayoutSetCommand``) changes one.
+struct LayoutCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "layout", abstract: "List a layout's slots by position, or queue a change with `layout set`.",
+        subcommands: [Show.self, LayoutSetCommand.self], defaultSubcommand: Show.self)
 
-    @Argument(help: "Which layout.") var kind: Kind
-    @OptionGroup var query: QueryOptions<ScopeOption>
+    /// `cwsync layout [show] professional|simple`.
+    struct Show: QueryCommand {
+        static let configuration = CommandConfiguration(abstract: "List a layout's slots by position (`cwsync layout professional` for short).")
 
-    func records(in store: CoinWeightStore) async throws -> [LayoutSlot] { try await store.read(.layout(kind.layout, scope: query.scope())) }
+        @Argument(help: "Which layout.") var kind: Kind
+        @OptionGroup var query: QueryOptions<ScopeOption>
+
+        func records(in store: CoinWeightStore) async throws -> [LayoutSlot] { try await store.read(.layout(kind.layout, scope: query.scope())) }
+    }
 
     /// The layouts as named on the command line.
     enum Kind: String, CaseIterable, ExpressibleByArgument {
