@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
         .executable(name: "sync-benchmark", targets: ["SyncBenchmark"]),
         .executable(name: "outbox-benchmark", targets: ["OutboxBenchmark"]),
+        .executable(name: "cli-benchmark", targets: ["CLIBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -101,6 +102,14 @@ let package = Package(
             name: "OutboxBenchmark",
             dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
             path: "Benchmarks/OutboxBenchmark",
+            swiftSettings: strictSettings
+        ),
+        // The cwsync binary as a user meets it: launch-to-exit of an offline query on a million orders, and
+        // the memory and CPU of the daemon at rest.
+        .executableTarget(
+            name: "CLIBenchmark",
+            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightTestSupport"],
+            path: "Benchmarks/CLIBenchmark",
             swiftSettings: strictSettings
         ),
         // Helpers shared by the test targets: error capture, a manual clock.

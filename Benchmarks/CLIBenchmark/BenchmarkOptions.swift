@@ -1,0 +1,66 @@
+import BenchmarkSupport
+import CoinWeightEmulator
+import Foundation
+
+/// The command line of `cli-benchmark`.
+struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
+    /// Orders of `SampleOrders` in the store the queries read.
+    var orders = 1_000_000
+    /// Timed runs of each command, after ``warmups`` untimed ones.
+    var runs = 50
+    /// Runs of each command before the timed ones, reported apart.
+    var warmups = 3
+    /// Runs of each query with the page cache of its files dropped first.
+    var coldRuns = 3
+    /// Seconds the idle daemon's memory is sampled, once a second.
+    var idleSeconds = 30
+    /// The `cwsync` binary measured.
+    var cwsync = ".build/release/cwsync"
+    /// The Markdown report file.
+    var out: String
+    /// The folder for the stores and the commands' output; `nil` for a new temporary folder removed at the end.
+    var work: String?
+
+    /// The emulator of the child process: as it starts (users `abc` and `eve`, no orders).
+    var emulator: EmulatorConfiguration { EmulatorConfiguration() }
+
+    static let usage = """
+        usage: cli-benchmark [--cwsync PATH] [--orders N] [--runs R] [--warmups W] [--cold-runs C] [--idle-seconds S] [--out FILE] [--work DIR]
+
+        Times the cwsync command on this machine, in one run: R new processes of
+        `cwsync orders --history --limit 50 --owner 2` (and the same with --json) on a store of N
+        orders, launch to exit, after W warm-up runs and beside C runs with the page cache of the
+        binary, its libraries and the store dropped first; then `cwsync run` against a local
+        emulator (a child process) after its first sync: its RSS once a second for S seconds, its
+        CPU time meanwhile, and how long it takes to exit on SIGTERM. Run it from the repository
+        root with a release build of cwsync:
+
+          swift build -c release --product cwsync && swift build -c release --product cli-benchmark && .build/release/cli-benchmark
+
+          --cwsync PATH     the binary measured (default .build/release/cwsync)
+          --orders N        orders in the queried store (default 1000000)
+          --runs R          timed runs of each command (default 50)
+          --warmups W       untimed runs before them (default 3)
+          --cold-runs C     runs with the page cache dropped (default 3)
+          --idle-seconds S  seconds the idle daemon is sampled (default 30)
+          --out FILE        the Markdown report (default benchmarks/cli-<yyyy-mm-dd>.md, UTC)
+          --work DIR        where the stores and outputs go, kept afterwards (default: a new
+                            temporary folder, removed at the end)
+        """
+
+    static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
+        try ArgumentReader.parse(arguments, usage: usage, into: BenchmarkOptions(out: defaultReport("cli", today: today))) { options, option, value, reader in
+            switch option {
+            case "--orders": options.orders = try reader.positive(value, of: option)
+            case "--runs": options.runs = try reader.positive(value, of: option)
+            case "--warmups": options.warmups = try reader.positive(value, of: option)
+            case "--cold-runs": options.coldRuns = try reader.positive(value, of: option)
+            case "--idle-seconds": options.idleSeconds = try reader.positive(value, of: option)
+            case "--cwsync": options.cwsync = value
+            case "--out": options.out = value
+            case "--work": options.work = value
+            default: throw reader.unknown(option)
+            }
+        }
+    }
+}

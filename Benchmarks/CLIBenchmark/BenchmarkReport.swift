@@ -1,0 +1,141 @@
+import BenchmarkSupport
+import Foundation
+
+/// The Markdown report of one run: what ran where, the launch times of the query, the idle
+/// daemon, and the targets of the issue.
+struct BenchmarkReport {
+    /// When the run started.
+    var date: Date
+    /// The program and its arguments.
+    var commandLine: String
+    var machine: MachineInfo
+    var source: SourceRevision?
+    var options: BenchmarkOptions
+    /// The load averages at the start and at the end of the run.
+    var loadAverages: (start: String?, end: String?)
+    /// Orders in the queried store, those of owner `2`, and the store file after closing it.
+    var orders: Int
+    var ownOrders: Int
+    var storeBytes: Int64
+    /// `/bin/true`, launched and reaped the same way: the floor of any process.
+    var spawn: LaunchTimes
+    /// `cwsync --help`, then the query, then the query with `--json`.
+    var launches: [LaunchTimes]
+    /// Lines the `--json` query printed: 50 orders and the `next` cursor.
+    var jsonLines: Int
+    var cache: PageCache
+    var coldRuns: [ColdRun]
+    var daemon: DaemonMeasurement
+
+    /// The query's p95 must be under this (100 ms).
+    static let launchTarget = Duration.milliseconds(100)
+    /// The idle daemon's RSS must stay under this many bytes (30 MB).
+    static let memoryTarget: Int64 = 30_000_000
+
+    var markdown: String {
+        let queries = launches.dropFirst()
+        let slowestP95 = queries.map(\.p95).max()!
+        let samples = daemon.residentSamples
+        var lines = [
+            ReportMarkdown.title("CLI benchmark", date: date),
+            "",
+            ReportMarkdown.run(date: date, commandLine: commandLine, timing: "cwsync"),
+            "- Binary: `\(options.cwsync)` (its own build: the report is as good as that build is a release one), "
+                + (source.map { $0.markdown } ?? "commit unknown") + ".",
+            "- Machine: \(machine.markdown), shared with whatever else runs; \(ReportMarkdown.loadAverages(loadAverages)).",
+            "- Store: \(Format.grouped(orders)) orders of `SampleOrders.make(count:)` (\(Format.grouped(ownOrders)) of owner `2`), "
+                + "upserted with `StoreTransaction.upsertOrders`, \(Format.grouped(CLIBenchmark.ordersPerTransaction)) per transaction, "
+                + "then closed (WAL checkpointed): \(Format.mebibytes(storeBytes)).",
+            "- Launches: each run is a new process started with `posix_spawn` and reaped with `waitpid`, one after the other, "
+                + "its output to a file; the time is from just before the spawn to the reaped exit. \"Cold start\" means a new "
+                + "process each time with the page cache warm (the binary, its libraries and the store cached by the runs before); "
+                + "\(options.warmups) untimed warm-up runs come first. Foundation's `Process` is not used for timing: its "
+                + "`waitUntilExit()` notices an exit on a 50 ms run-loop poll.",
+            "",
+            "## Launch to exit",
+            "",
+            "| command | runs | p50 | p95 | max | warm-up runs |",
+            "|---|--:|--:|--:|--:|---|",
+        ]
+        lines += ([spawn] + launches).map { launch in
+            "| `\(launch.command.replacingOccurrences(of: "|", with: "\\|"))` | \(launch.runs.count) | \(milliseconds(launch.p50)) | "
+                + "\(milliseconds(launch.p95)) | \(milliseconds(launch.max)) | \(launch.warmups.map(milliseconds).joined(separator: ", ")) |"
+        }
+        lines += [
+            "",
+            "`/bin/true` is the cost of a process at all; `cwsync --help` adds loading the binary and the Swift runtime "
+                + "libraries and parsing the command line, without opening a store; the queries add opening the store and "
+                + "reading one page of 50 orders. The `--json` query printed \(jsonLines) lines (50 orders, then the cursor).",
+            "",
+            "## With the page cache dropped",
+            "",
+            "Without root, `/proc/sys/vm/drop_caches` is out of reach; each of these runs first calls "
+                + "`posix_fadvise(POSIX_FADV_DONTNEED)` on the binary, the shared libraries `ldd` lists for it and the store files "
+                + "(\(cache.files.count) files, "
+                + "\(Format.mebibytes(cache.totalBytes))), which evicts their clean pages that no running process maps. Pages other "
+                + "processes map stay cached: the C library, and the Swift runtime and Foundation libraries, which this "
+                + "benchmark (a Swift program) maps itself: `fincore` counts "
+                + "what was left.",
+            "",
+            "| command | cached before the drop | cached after | launch to exit |",
+            "|---|--:|--:|--:|",
+        ]
+        lines += coldRuns.map { run in
+            "| `\(run.command)` | \(run.cachedBefore.map(Format.mebibytes) ?? "unknown") | \(run.cachedAfter.map(Format.mebibytes) ?? "unknown") | "
+                + "\(milliseconds(run.elapsed)) |"
+        }
+        lines += [
+            "",
+            "## `cwsync run` at rest",
+            "",
+            "An emulator in a child process (this program with the hidden `--serve`, users `abc` and `eve`, no orders) on "
+                + "loopback; `cwsync login --user abc --password-stdin` into a fresh store (\(milliseconds(daemon.login))), then "
+                + "`cwsync run --interval 60` on it. Its first sync was done \(Format.fixed(daemon.firstSync.seconds, 2)) s after "
+                + "its launch: the first of \(daemon.statusPolls) `cwsync status --json` calls, one every "
+                + "\(milliseconds(DaemonMeasurement.pollInterval)), that showed a `lastSuccessAt` for every resource. From then "
+                + "on, `VmRSS` of `/proc/PID/status` once a second for \(samples.count) s, and `utime + stime` of `/proc/PID/stat` "
+                + "at the start and the end of that period; then SIGTERM.",
+            "",
+            "| measure | value |",
+            "|---|--:|",
+            "| RSS min / max / last | \(mebibytes(samples.min())) / \(mebibytes(samples.max())) / **\(mebibytes(samples.last))** |",
+            "| of the last: anonymous (`RssAnon`) / file-backed (`RssFile`) | \(mebibytes(daemon.anonymousResident)) / \(mebibytes(daemon.fileResident)) |",
+            "| peak RSS (`VmHWM`), first sync included | \(mebibytes(daemon.peakResident)) |",
+            "| threads | \(daemon.threads.map(String.init) ?? "unknown") |",
+            "| CPU time over \(Format.fixed(daemon.idleElapsed.seconds, 1)) s at rest | \(Format.fixed(daemon.idleCPUSeconds * 1_000, 0)) ms "
+                + "(\(Format.fixed(100 * daemon.idleCPUSeconds / daemon.idleElapsed.seconds, 2)) % of one processor; clock ticks of "
+                + "\(Format.fixed(1_000 / ProcessProbe.ticksPerSecond, 0)) ms) |",
+            "| SIGTERM to exit | \(milliseconds(daemon.stop)), \(daemon.exit) |",
+            "",
+            "Where the last RSS was, by mapping (`Rss` of `/proc/PID/smaps`), the largest first:",
+            "",
+            "| mapping | RSS |",
+            "|---|--:|",
+        ]
+        lines += daemon.mappings.prefix(10).map { "| `\($0.mapping)` | \(Format.mebibytes($0.bytes)) |" }
+        lines += [
+            "| all others (\(max(daemon.mappings.count - 10, 0)) mappings) | "
+                + "\(Format.mebibytes(daemon.mappings.dropFirst(10).map(\.bytes).reduce(0, +))) |",
+            "",
+        ]
+        lines += ReportMarkdown.targets([
+            ReportMarkdown.targetRow(
+                "`cwsync orders --history --limit 50` on \(Format.grouped(orders)) orders, p95 launch to exit under 100 ms "
+                    + "(slower of plain and `--json`, page cache warm)",
+                milliseconds(slowestP95), slowestP95 < Self.launchTarget),
+            ReportMarkdown.targetRow(
+                "`cwsync run` idle RSS under 30 MB (the largest of its samples)",
+                samples.max().map { "\(Format.fixed(Double($0) / 1e6, 1)) MB (\(Format.mebibytes($0)))" } ?? "unknown",
+                samples.max().map { $0 < Self.memoryTarget } ?? false),
+        ])
+        return lines.joined(separator: "\n")
+    }
+
+    private func milliseconds(_ duration: Duration) -> String {
+        "\(Format.fixed(duration.seconds * 1_000, 1)) ms"
+    }
+
+    private func mebibytes(_ bytes: Int64?) -> String {
+        bytes.map(Format.mebibytes) ?? "unknown"
+    }
+}
