@@ -42,18 +42,13 @@ extension Outbox {
         for (owner, group) in Dictionary(grouping: creates, by: \.1.owner).sorted(by: { $0.key < $1.key }) {
             let since = group.map { sentSince($0.0) }.min() ?? now
             do {
-                var candidates = try await placedOrders(owner: owner, since: since, now: now)
+                let candidates = try await placedOrders(owner: owner, since: since, now: now)
                 reached(true)
-                for (entry, order) in group.sorted(by: { $0.0.id < $1.0.id }) {
+                let lookups = group.sorted { $0.0.id < $1.0.id }.map { entry, order in
                     let entrySince = sentSince(entry).millisecondsSince1970
-                    if let index = candidates.firstIndex(where: { $0.matches(order) && $0.createTime >= entrySince }) {
-                        let found = candidates.remove(at: index)
-                        try await store.write { try $0.markDelivered(entry.id, placing: found, at: now) }
-                        report.delivered.append(entry.id)
-                    } else {
-                        try await notFound(entry, now: now, report: &report)
-                    }
+                    return (entry, { (placed: Order) in placed.matches(order) && placed.createTime >= entrySince })
                 }
+                try await adopt(lookups, among: candidates, now: now, report: &report) { try $0.markDelivered($1, placing: $2, at: now) }
             } catch let error as CoinWeightError {
                 try await lookupFailed(group.map(\.0), error: error, now: now, report: &report)
                 if report.authRequired { return }
@@ -72,19 +67,32 @@ extension Outbox {
         guard !creates.isEmpty else { return }
         do {
             let taken = try await store.read(.createdServerIDs)
-            var candidates = try await client.strategyItems(uid: uid).filter { $0.id.map { !taken.contains($0) } ?? false }
+            let candidates = try await client.strategyItems(uid: uid).filter { $0.id.map { !taken.contains($0) } ?? false }
             reached(true)
-            for (entry, item, twins) in creates {
-                if let index = candidates.firstIndex(where: { $0.withID(nil) == item && !twins.contains($0.id ?? "") }) {
-                    let found = candidates.remove(at: index)
-                    try await store.write { try $0.markDelivered(entry.id, creating: found, at: now) }
-                    report.delivered.append(entry.id)
-                } else {
-                    try await notFound(entry, now: now, report: &report)
-                }
+            let lookups = creates.map { entry, item, twins in
+                (entry, { (found: StrategyItem) in found.withID(nil) == item && !twins.contains(found.id ?? "") })
             }
+            try await adopt(lookups, among: candidates, now: now, report: &report) { try $0.markDelivered($1, creating: $2, at: now) }
         } catch let error as CoinWeightError {
             try await lookupFailed(creates.map(\.0), error: error, now: now, report: &report)
+        }
+    }
+
+    /// Settles each create, in order, with the first candidate it accepts (each candidate
+    /// adopted once, recorded by `record`), or as not found.
+    private func adopt<Candidate: Sendable>(
+        _ lookups: [(entry: OutboxEntry, accepts: (Candidate) -> Bool)], among candidates: [Candidate], now: Date,
+        report: inout DeliveryReport, record: @escaping @Sendable (StoreTransaction, Int64, Candidate) throws -> Void
+    ) async throws {
+        var candidates = candidates
+        for (entry, accepts) in lookups {
+            guard let index = candidates.firstIndex(where: accepts) else {
+                try await notFound(entry, now: now, report: &report)
+                continue
+            }
+            let found = candidates.remove(at: index)
+            try await store.write { try record($0, entry.id, found) }
+            report.delivered.append(entry.id)
         }
     }
 

@@ -151,7 +151,7 @@ public actor Outbox {
         do {
             let now = configuration.now()
             let resolveUntil = now.addingTimeInterval(configuration.createResolutionWindow.timeInterval)
-            try await store.write { try $0.recoverInterruptedSends(uid: uid, at: now, resolveUntil: resolveUntil) }
+            _ = try await store.write { try $0.recoverInterruptedSends(uid: uid, at: now, resolveUntil: resolveUntil) }
             try await resolveUnknownCreates(uid: uid, report: &report)
             while !report.authRequired, try await sendDue(uid: uid, report: &report) {}
         } catch {
@@ -280,7 +280,7 @@ public actor Outbox {
         defer { logger.notice("outbox write not delivered", metadata: ["entry": "\(entry.id)", "kind": "\(entry.write.kind)", "error": "\(error)"]) }
         if !entry.write.isIdempotent && error.mayHaveReachedServer {
             // The create may have placed its order: never send it blindly again.
-            reached(!isUnreachable(error))
+            reached(!error.isUnreachable)
             let next = now.addingTimeInterval(configuration.createLookupInterval.timeInterval)
             let until = now.addingTimeInterval(configuration.createResolutionWindow.timeInterval)
             try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: next, until: until, reason: "\(error.description): looking for its order") }
@@ -292,7 +292,7 @@ public actor Outbox {
             try await store.write { try $0.markForRetry(entry.id, at: entry.nextAttemptAt, reason: error.description) }
             report.authRequired = true
         case .transient:
-            reached(!isUnreachable(error))
+            reached(!error.isUnreachable)
             let delay = configuration.backoff.delay(afterFailures: entry.attempts + 1, retryAfter: error.retryAfter)
             try await store.write { try $0.markForRetry(entry.id, at: now.addingTimeInterval(delay.timeInterval), reason: error.description) }
             report.retrying.append(entry.id)
@@ -315,12 +315,6 @@ public actor Outbox {
 
     /// Notes whether the server answered, for the MARKET-while-offline rule.
     func reached(_ answered: Bool) { isOffline = !answered }
-
-    private func isUnreachable(_ error: CoinWeightError) -> Bool {
-        if case .transient(_, .transport(let failure)) = error, case .cannotConnect = failure { return true }
-        if case .transient(_, .transport(.timedOut)) = error { return true }
-        return false
-    }
 
     /// What a create made on the server.
     private enum Created {

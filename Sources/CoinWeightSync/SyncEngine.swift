@@ -64,7 +64,7 @@ public actor SyncEngine {
             } catch let error as CoinWeightError {
                 if case .authenticationFailed = error { report.authRequired = true }
                 if case .notLoggedIn = error { report.authRequired = true }
-                if case .transient(_, .transport(let failure)) = error, !failure.mayHaveReachedServer || failure == .timedOut { report.unreachable.insert(resource) }
+                if error.isUnreachable { report.unreachable.insert(resource) }
                 report.outcomes[resource] = .failed(error.description)
             } catch {
                 report.outcomes[resource] = .failed(String(describing: error))

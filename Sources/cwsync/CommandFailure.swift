@@ -17,7 +17,7 @@ enum CommandFailure {
     private static func exit(for error: CoinWeightError) -> SyncExit {
         switch error {
         case .authenticationFailed, .notLoggedIn: .authRequired
-        case .transient(_, .transport(let failure)) where !failure.mayHaveReachedServer || failure == .timedOut: .offline
+        case _ where error.isUnreachable: .offline
         default: .failed
         }
     }

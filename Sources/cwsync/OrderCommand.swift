@@ -141,10 +141,7 @@ struct OrderCommand: AsyncParsableCommand {
             _ = try await client.symbols()
             return false
         } catch {
-            switch error {
-            case .transient(_, .transport(.cannotConnect)), .transient(_, .transport(.timedOut)): return true
-            default: return false
-            }
+            return error.isUnreachable
         }
     }
 }

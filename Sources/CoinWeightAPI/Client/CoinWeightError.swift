@@ -29,6 +29,16 @@ public enum CoinWeightError: Error, Sendable {
         return false
     }
 
+    /// Whether the server could not be reached at all: no connection, or no answer in time.
+    /// As far as the caller can tell, it is offline.
+    public var isUnreachable: Bool {
+        guard case .transient(_, .transport(let failure)) = self else { return false }
+        switch failure {
+        case .cannotConnect, .timedOut: return true
+        case .connectionLost, .responseTooLarge, .cancelled, .other: return false
+        }
+    }
+
     /// Whether the server may have acted on the request although no success was seen.
     public var mayHaveReachedServer: Bool {
         switch self {
