@@ -19,18 +19,26 @@ struct SchemaMigrator: Sendable {
     /// The version is `PRAGMA user_version`, bytes 60-63 of the database header. Only when a
     /// non-empty `-wal` holds changes not yet in the file (another process has it open) is
     /// the file opened, read-only, to see them.
-    /// - Throws: ``StoreError/notADatabase(path:reason:)`` for a file without an SQLite header.
+    /// - Throws: ``StoreError/notADatabase(path:reason:)`` for a folder, an empty file, a file
+    ///   without an SQLite header, or one shorter than its header says (a copy cut short).
     func versionOfExistingStore(at path: String) throws -> Int? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+        guard !isFolder.boolValue else { throw StoreError.notADatabase(path: path, reason: "it is a folder, not a file") }
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         let header = try handle.read(upToCount: 100) ?? Data()
-        if header.isEmpty { return 0 }
+        guard !header.isEmpty else { throw StoreError.notADatabase(path: path, reason: "the file is empty") }
         guard header.count == 100, header.prefix(16) == Data("SQLite format 3\u{0}".utf8) else {
             throw StoreError.notADatabase(path: path, reason: "the file has no SQLite header")
         }
         let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber
         guard let walSize, walSize.intValue > 0 else {
-            return header[60..<64].reduce(0) { $0 << 8 | Int($1) }
+            let fileSize = try handle.seekToEnd()
+            if let expected = Self.databaseSize(header: header), fileSize < expected {
+                throw StoreError.notADatabase(path: path, reason: "the file is \(fileSize) bytes where its header says \(expected): it was cut short")
+            }
+            return Self.bigEndian(header[60..<64])
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -41,6 +49,21 @@ struct SchemaMigrator: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.notADatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// The database size the header gives (page size times page count), in bytes, when the
+    /// header's count is valid: not zero, and written by the same change as the file
+    /// (its "version-valid-for" number, bytes 92-95, equals the change counter, bytes 24-27).
+    private static func databaseSize(header: Data) -> UInt64? {
+        let pages = bigEndian(header[28..<32])
+        guard pages > 0, header[24..<28] == header[92..<96] else { return nil }
+        let pageSize = bigEndian(header[16..<18])
+        return UInt64(pageSize == 1 ? 65_536 : pageSize) * UInt64(pages)
+    }
+
+    /// The unsigned big-endian number in `bytes`.
+    private static func bigEndian(_ bytes: Data) -> Int {
+        bytes.reduce(0) { $0 << 8 | Int($1) }
     }
 
     /// Brings `db` to ``latestVersion`` in one immediate transaction.

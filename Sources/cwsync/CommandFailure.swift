@@ -1,16 +1,21 @@
 import ArgumentParser
 import CoinWeightAPI
+import CoinWeightStore
 
-/// Turns the client's errors into one line on standard error and the exit status that
-/// tells them apart.
+/// Turns the client's and the store's errors into one line on standard error and the exit
+/// status that tells them apart.
 enum CommandFailure {
-    /// Runs `body`; a ``CoinWeightError`` becomes its message and an exit status.
+    /// Runs `body`; a ``CoinWeightError`` becomes its message and an exit status, and a store
+    /// that cannot be used (missing where it must exist, damaged, newer) its message and 1.
     static func reporting<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as CoinWeightError {
             Console.err("cwsync: \(error)")
             throw ExitCode(exit(for: error).rawValue)
+        } catch let error where error is StoreError || error is StoreMissing {
+            Console.err("cwsync: \(error)")
+            throw ExitCode(SyncExit.failed.rawValue)
         }
     }
 

@@ -17,7 +17,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-            let store = try storeOptions.openExisting()
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             Console.out("path: \(store.path)")
             Console.out("schema version: \(store.schemaVersion)")
@@ -32,7 +32,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-            let store = try storeOptions.openExisting()
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             let problems = try await store.checkIntegrity()
             guard !problems.isEmpty else {
@@ -52,7 +52,7 @@ struct StoreCommand: AsyncParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() async throws {
-            let store = try storeOptions.openExisting()
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             let (before, after) = try await store.compact()
             Console.out("compacted \(store.path): \(before) -> \(after) bytes")

@@ -23,7 +23,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrapLogging()
-        let mirror = try endpointOptions.openMirror(storeOptions)
+        let mirror = try await CommandFailure.reporting { try endpointOptions.openMirror(storeOptions) }
         let only = resources.isEmpty ? Set(SyncResource.allCases) : Set(resources.map(\.resource))
         let progress = Task { [engine = mirror.engine] in
             for await step in await engine.progress() { SyncProgressLine.show(step) }

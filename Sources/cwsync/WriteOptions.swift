@@ -34,9 +34,6 @@ struct WriteOptions: ParsableArguments {
         } catch let error as OutboxError {
             Console.err("cwsync: \(Self.describe(error))")
             throw ExitCode(SyncExit.failed.rawValue)
-        } catch let error as StoreError {
-            Console.err("cwsync: \(error)")
-            throw ExitCode(SyncExit.failed.rawValue)
         }
     }
 

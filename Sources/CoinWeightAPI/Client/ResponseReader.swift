@@ -64,19 +64,32 @@ struct ResponseReader<Response: Sendable> {
     }
 
     private func malformed(_ error: any Error) -> CoinWeightError {
-        .malformedResponse(endpoint: endpoint.name, status: response.status, reason: Self.summary(of: error), excerpt: excerpt)
+        let redactor = Redactor(knownSecret: token?.rawValue)
+        return .malformedResponse(
+            endpoint: endpoint.name, status: response.status, reason: redactor.redact(Self.oneLine(Self.summary(of: error))), excerpt: excerpt)
     }
 
-    /// The start of the body, with anything token-like or secret replaced.
+    /// The start of the body on one line, with anything token-like or secret replaced.
     var excerpt: String {
-        Redactor(knownSecret: token?.rawValue).redact(String(decoding: response.body.prefix(240), as: UTF8.self))
+        Redactor(knownSecret: token?.rawValue).redact(Self.oneLine(String(decoding: response.body.prefix(240), as: UTF8.self)))
+    }
+
+    /// `text` with each run of line breaks, tabs and other control characters made one space:
+    /// a reason or excerpt quotes the server's bytes, and its message must stay one line on a
+    /// terminal or in a log.
+    static func oneLine(_ text: String) -> String {
+        text.unicodeScalars.split { CharacterSet.whitespacesAndNewlines.union(.controlCharacters).contains($0) }
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
     /// A one-line reason from a decoding error: what was wrong and where.
     static func summary(of error: any Error) -> String {
         guard let decodingError = error as? DecodingError else { return String(describing: error) }
         func path(_ context: DecodingError.Context) -> String {
-            let joined = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            // An array element's key is "Index N"; a member named "1" also has an intValue.
+            let joined = context.codingPath.map { key in
+                key.intValue.flatMap { key.stringValue == "Index \($0)" ? "[\($0)]" : nil } ?? ".\(key.stringValue)"
+            }.joined()
             return joined.isEmpty ? "the body" : joined
         }
         switch decodingError {

@@ -29,10 +29,12 @@ extension UserID: Codable {
         }
     }
 
-    /// Encodes as a JSON number when the id is numeric, as most responses do.
+    /// Encodes as a JSON number when the id is a number written the way JSON writes it, as
+    /// most responses do; any other text (`"007"`, `"+1"`) stays a string, so it reads back
+    /// the same.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        if let number = Int(rawValue) { try container.encode(number) } else { try container.encode(rawValue) }
+        if let number = Int(rawValue), String(number) == rawValue { try container.encode(number) } else { try container.encode(rawValue) }
     }
 
     /// Encodes as a JSON string, as `/user/{uid}/info` does.
