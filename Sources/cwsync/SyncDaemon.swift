@@ -18,7 +18,7 @@ struct SyncDaemon: Service {
         let user: @Sendable () async -> UserID? = { await mirror.reloadSession()?.uid }
         let scheduler = SyncScheduler(engine: mirror.engine, uid: user, interval: interval, jitter: 0.1)
         logger.notice("cwsync run: serving", metadata: ["store": "\(mirror.store.path)", "interval": "\(interval)"])
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await scheduler.run() }
                 group.addTask { await mirror.outbox.run(uid: user) }

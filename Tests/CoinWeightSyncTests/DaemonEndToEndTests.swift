@@ -60,11 +60,8 @@ struct DaemonEndToEndTests {
             let listed = try CWSyncBinary.run(["outbox", "list", "--json", "--store", store])
             #expect(listed.out.contains(#""state":"delivered""#), "\(listed.out)")
 
-            let stopping = ContinuousClock.now
-            daemon.terminate()
-            daemon.waitUntilExit()
-            #expect(ContinuousClock.now - stopping < .seconds(5))
-            let log = String(decoding: daemonErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let (took, log) = CWSyncBinary.terminate(daemon, errors: daemonErr)
+            #expect(took < .seconds(5))
             #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0, "\(log)")
             #expect(!log.contains(abc.authToken.rawValue), "the token never reaches the log")
             let check = try CWSyncBinary.run(["store", "check", "--store", store])

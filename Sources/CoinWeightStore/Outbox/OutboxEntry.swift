@@ -2,7 +2,7 @@ import CoinWeightAPI
 import Foundation
 
 /// Where a queued write stands.
-public enum OutboxState: String, Codable, Hashable, Sendable {
+public enum OutboxState: String, Codable, Hashable, Sendable, CaseIterable {
     /// Waiting to be sent (again, after a transient failure).
     case pending
     /// Being sent: marked durably before the request goes out.

@@ -1,0 +1,49 @@
+import CoinWeightAPI
+import CoinWeightStore
+import CoinWeightSync
+import Foundation
+
+/// Where the mirror stands, from the store and its session file alone: what `cwsync status`
+/// prints (`--json` encodes it as is) and what `cwsync run --metrics-port` serves at each scrape.
+struct StatusReport: Encodable {
+    var store: String
+    var storeBytes: Int64
+    var schemaVersion: Int
+    var user: String?
+    var uid: String?
+    var tokenExpiresAt: Date?
+    var authRequired: Bool
+    var daemonPID: String?
+    var resources: [Resource]
+    var outbox: OutboxStats
+
+    /// A resource's sync state, without its cursor.
+    struct Resource: Encodable {
+        var resource: String
+        var lastAttemptAt: Date?
+        var lastSuccessAt: Date?
+        var lastError: String?
+
+        init(_ state: SyncState) {
+            resource = state.resource
+            lastAttemptAt = state.lastAttemptAt
+            lastSuccessAt = state.lastSuccessAt
+            lastError = state.lastError
+        }
+    }
+
+    /// Reads `store`, the session saved beside it and its daemon lock, now.
+    init(of store: CoinWeightStore) async throws {
+        let session = SessionFile(besideStore: store.path).load()
+        self.store = store.path
+        storeBytes = store.fileSize
+        schemaVersion = store.schemaVersion
+        user = session?.userName
+        uid = session?.uid.rawValue
+        tokenExpiresAt = session?.authToken.expiresAt
+        authRequired = session.map { $0.authToken.isExpired(at: Date()) } ?? true
+        daemonPID = StoreLock.holder(store: store.path)
+        resources = try await store.read(.syncStates).map(Resource.init)
+        outbox = try await store.read(.outboxStats)
+    }
+}
