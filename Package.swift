@@ -153,6 +153,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The long campaigns against the built binary: SIGKILLs, faults, a soak (short form in CI, full on request).
+        .testTarget(
+            name: "CoinWeightCampaignTests",
+            dependencies: [
+                "BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport",
+            ],
+            swiftSettings: strictSettings
+        ),
         // The emulator's own promises: authorization, faults, control surface, the binary.
         .testTarget(
             name: "CoinWeightEmulatorTests",

@@ -27,14 +27,9 @@ struct WriteCommandTests {
         }
     }
 
-    /// Runs `cwsync arguments` on a thread of its own: the in-process emulator it may talk to
-    /// answers on this process's concurrency pool, which a blocking wait must not hold.
+    /// Runs `cwsync arguments` off the concurrency pool the in-process emulator answers on.
     static func cwsync(_ arguments: [String], input: String? = nil) async throws -> (status: Int32, out: String, err: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try input.map { try CWSyncBinary.run(arguments, input: $0) } ?? CWSyncBinary.run(arguments) })
-            }
-        }
+        try await CWSyncBinary.runOffPool(arguments, input: input)
     }
 
     /// The entry id in `queued as outbox entry N…`.

@@ -55,6 +55,27 @@ public enum CWSyncBinary {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 
+    /// Runs `cwsync arguments` (with `input` on its standard input, when given) to its end on a
+    /// thread of its own: an in-process emulator it may talk to answers on this process's
+    /// concurrency pool, which a blocking wait must not hold.
+    public static func runOffPool(_ arguments: [String], input: String? = nil) async throws -> (status: Int32, out: String, err: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try input.map { try run(arguments, input: $0) } ?? run(arguments) })
+            }
+        }
+    }
+
+    /// Waits for `process` to end on a thread of its own, for the same reason.
+    public static func waitOffPool(for process: Process) async {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+    }
+
     /// The first line a process writes to `pipe`, without its end; `nil` if it ends first.
     public static func firstLine(of pipe: Pipe) async throws -> String? {
         try await Task.detached { () -> String? in
