@@ -98,6 +98,7 @@ public actor CoinWeightMirror {
 
     private func remember(_ session: Session) async throws -> Session {
         try sessionFile.save(session)
+        try await store.write { try $0.clearTokenRefusal(uid: session.uid) }
         self.session = session
         await engine.sessionRenewed()
         await outbox.sessionRenewed()

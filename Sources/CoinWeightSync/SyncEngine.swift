@@ -62,7 +62,11 @@ public actor SyncEngine {
                 try await pull(resource, uid: uid)
                 report.outcomes[resource] = .synced
             } catch let error as CoinWeightError {
-                if case .authenticationFailed = error { report.authRequired = true }
+                if case .authenticationFailed = error {
+                    report.authRequired = true
+                    let now = configuration.now()
+                    try? await store.write { try $0.recordTokenRefused(token, uid: uid, at: now) }
+                }
                 if case .notLoggedIn = error { report.authRequired = true }
                 if error.isUnreachable { report.unreachable.insert(resource) }
                 report.outcomes[resource] = .failed(error.description)

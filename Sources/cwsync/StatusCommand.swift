@@ -25,7 +25,7 @@ struct StatusCommand: AsyncParsableCommand {
     private static func print(_ report: StatusReport) {
         Console.out("store: \(report.store) (\(report.storeBytes) bytes, schema \(report.schemaVersion))")
         let auth = report.user.map { user in
-            "\(user) (uid \(report.uid ?? "?"))" + (report.authRequired ? ", token expired: log in again" : report.tokenExpiresAt.map { ", token valid until \($0)" } ?? "")
+            "\(user) (uid \(report.uid ?? "?"))" + (report.authRequired ? ", token expired or refused by the server: run cwsync login" : report.tokenExpiresAt.map { ", token valid until \($0)" } ?? "")
         } ?? "not logged in: run cwsync login --user NAME"
         Console.out("session: \(auth)")
         Console.out("daemon: " + (report.daemonPID.map { "running (pid \($0))" } ?? "not running"))

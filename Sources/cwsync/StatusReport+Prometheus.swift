@@ -23,7 +23,7 @@ extension StatusReport {
 
         gauge("store", "size", unit: "bytes", "The store's database file and its WAL.", Double(storeBytes))
         gauge("auth", "logged_in", "1 when a session is saved beside the store, else 0.", user == nil ? 0 : 1)
-        gauge("auth", "required", "1 when cwsync login is needed (nobody logged in, or the token expired), else 0.", authRequired ? 1 : 0)
+        gauge("auth", "required", "1 when cwsync login is needed (nobody logged in, the token expired, or the server refused it), else 0.", authRequired ? 1 : 0)
         if let tokenExpiresAt {
             gauge("auth", "token_expires", unit: "timestamp_seconds", "When the session's token expires.", tokenExpiresAt.timeIntervalSince1970)
         }

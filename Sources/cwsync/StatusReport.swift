@@ -41,7 +41,12 @@ struct StatusReport: Encodable {
         user = session?.userName
         uid = session?.uid.rawValue
         tokenExpiresAt = session?.authToken.expiresAt
-        authRequired = session.map { $0.authToken.isExpired(at: Date()) } ?? true
+        if let session {
+            let refused = try await store.read(.isTokenRefused(session.authToken, uid: session.uid))
+            authRequired = refused || session.authToken.isExpired(at: Date())
+        } else {
+            authRequired = true
+        }
         daemonPID = StoreLock.holder(store: store.path)
         resources = try await store.read(.syncStates).map(Resource.init)
         outbox = try await store.read(.outboxStats)

@@ -79,7 +79,7 @@ struct FaultCampaignTests {
     static func sampleResidentMemory(of pid: Int32) async -> [Int64] {
         var samples: [Int64] = []
         while !Task.isCancelled {
-            if let bytes = PeakMemory.statusBytes("VmRSS", of: String(pid)) { samples.append(bytes) }
+            if let bytes = PeakMemory.statusBytes("VmRSS", of: String(pid)), bytes > 0 { samples.append(bytes) }
             try? await Task.sleep(for: .seconds(1))
         }
         return samples

@@ -95,9 +95,12 @@ struct ResilienceTests {
 
             let again = await harness.engine.sync(uid: 2)
             #expect(again.authRequired, "a revoked token stays refused until a login")
+            let revoked = try #require(harness.client.authToken)
+            #expect(try await harness.store.read(.isTokenRefused(revoked, uid: 2)), "the store knows, for every process sharing it")
 
             await harness.state.setFaults(FaultPlan())
-            _ = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
+            let renewed = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
+            #expect(try await !harness.store.read(.isTokenRefused(renewed.authToken, uid: 2)), "a new token is not the refused one")
             let resumed = await harness.engine.sync(uid: 2)
             #expect(resumed.isComplete, "\(resumed.failures)")
             #expect(await harness.engine.status == .idle)

@@ -20,7 +20,7 @@ public struct CampaignReport {
         let section = "\n## \(title)\n\n| measure | value |\n|---|--:|\n\(table)\n"
         print(section)
         guard let path = ProcessInfo.processInfo.environment["CWSYNC_CAMPAIGN_REPORT"] else { return }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? file.close() }
         try file.seekToEnd()
