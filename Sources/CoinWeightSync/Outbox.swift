@@ -289,9 +289,17 @@ public actor Outbox {
         }
         switch error {
         case .authenticationFailed, .notLoggedIn:
-            try await store.write { try $0.markForRetry(entry.id, at: entry.nextAttemptAt, reason: error.description) }
+            let refused: AuthToken? = if case .authenticationFailed = error { client.authToken } else { nil }
+            try await store.write { transaction in
+                try transaction.markForRetry(entry.id, at: entry.nextAttemptAt, reason: error.description)
+                if let token = refused {
+                    try transaction.recordTokenRefused(token, uid: entry.uid, at: now)
+                }
+            }
             report.authRequired = true
-        case .transient:
+        case .transient, .malformedResponse:
+            // An unreadable answer may have followed the effect; sending an idempotent write
+            // again is safe, and failing it would roll back a change the server may hold.
             reached(!error.isUnreachable)
             let delay = configuration.backoff.delay(afterFailures: entry.attempts + 1, retryAfter: error.retryAfter)
             try await store.write { try $0.markForRetry(entry.id, at: now.addingTimeInterval(delay.timeInterval), reason: error.description) }
@@ -307,7 +315,7 @@ public actor Outbox {
             }
             try await store.write { try $0.markFailed(entry.id, code: refusal.code, message: refusal.description, at: now) }
             report.failed.append(entry.id)
-        case .malformedResponse, .unexpectedStatus, .invalidRequest, .insecureEndpoint:
+        case .unexpectedStatus, .invalidRequest, .insecureEndpoint:
             try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description, at: now) }
             report.failed.append(entry.id)
         }

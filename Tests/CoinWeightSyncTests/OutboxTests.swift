@@ -127,6 +127,24 @@ struct OutboxTests {
         }
     }
 
+    @Test("an unreadable answer after the effect: the idempotent write is retried, not failed or rolled back, and delivered")
+    func malformedAnswerRetried() async throws {
+        try await SyncHarness.with { harness in
+            let outbox = try outbox(harness)
+            let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
+            await harness.state.setFaults(FaultPlan(malformedRate: 1, paths: ["/config/market/custom/2/favorite/add"]))
+            #expect(await outbox.deliver(uid: 2).retrying == [id])
+            let entry = try await harness.store.read(.outboxEntry(id: id))
+            #expect(entry?.state == .pending && entry?.errorMessage?.contains("cannot read") == true, "\(String(describing: entry))")
+            #expect(try await harness.store.read(.favorites(uid: 2)).map(\.pair).contains(Self.pair), "still shown: the server may hold it")
+            #expect(await harness.state.snapshot().user(2)?.favorites.contains(Self.pair) == true, "it took effect")
+            await harness.state.setFaults(FaultPlan())
+            harness.clock.advance(by: 2)
+            #expect(await outbox.deliver(uid: 2).delivered == [id])
+            #expect(await harness.state.snapshot().user(2)?.favorites.filter { $0 == Self.pair }.count == 1, "once")
+        }
+    }
+
     @Test("a 403 pauses delivery in authRequired with nothing lost; after a login it goes")
     func authRequired() async throws {
         try await SyncHarness.with { harness in
