@@ -53,9 +53,17 @@ public actor SyncEngine {
             return report
         }
         status = .syncing
+        var unreachable: CoinWeightError?
         for resource in resources.sorted() {
             guard !report.authRequired else {
                 report.outcomes[resource] = .skipped
+                continue
+            }
+            if let unreachable {
+                // The server could not be reached a moment ago: the other resources would
+                // only wait for the same answer.
+                report.unreachable.insert(resource)
+                report.outcomes[resource] = .failed(unreachable.description)
                 continue
             }
             do {
@@ -68,7 +76,10 @@ public actor SyncEngine {
                     try? await store.write { try $0.recordTokenRefused(token, uid: uid, at: now) }
                 }
                 if case .notLoggedIn = error { report.authRequired = true }
-                if error.isUnreachable { report.unreachable.insert(resource) }
+                if error.isUnreachable {
+                    report.unreachable.insert(resource)
+                    unreachable = error
+                }
                 report.outcomes[resource] = .failed(error.description)
             } catch {
                 report.outcomes[resource] = .failed(String(describing: error))
@@ -200,7 +211,8 @@ public actor SyncEngine {
             var isNetwork = false
             if case .transient(_, .transport) = failure { isNetwork = true }
             failures[key] = Failure(count: (failures[key]?.count ?? 0) + 1, retryAfter: failure?.retryAfter, isNetwork: isNetwork)
-            logger.warning("sync of \(key) failed", metadata: ["error": "\(error)"])
+            // Offline is a state the report and `cwsync status` show, not something to warn about.
+            logger.log(level: failure?.isUnreachable == true ? .info : .warning, "sync of \(key) failed", metadata: ["error": "\(error)"])
             var state = (try? await store.read(.syncState(key)) ?? nil) ?? SyncState(resource: key)
             state.lastAttemptAt = configuration.now()
             state.lastError = String(describing: error)

@@ -31,6 +31,11 @@ struct SyncCommand: AsyncParsableCommand {
         let report = await mirror.syncNow(only: only)
         progress.cancel()
         SyncProgressLine.finish()
+        if report.isOffline {
+            let reason = report.outcomes.values.lazy.compactMap { if case .failed(let message) = $0 { message } else { nil } }.first ?? "no answer"
+            Console.err("cwsync: offline, nothing synced or sent: \(reason) Check the network or --endpoint; the store still answers queries.")
+            throw ExitCode(SyncExit.offline.rawValue)
+        }
         for resource in only.sorted() {
             Console.out("\(resource.rawValue): \(report.outcomes[resource].map(Self.describe) ?? "not run")")
         }

@@ -37,8 +37,13 @@ struct DaemonEndToEndTests {
             let offline = try CWSyncBinary.run(["orders", "--history", "--limit", "5", "--json", "--store", store])
             let orders = offline.out.split(separator: "\n").filter { $0.contains("streetOrderId") }
             #expect(offline.status == 0 && orders.count == 5, "offline history: \(offline.out)\(offline.err)")
-            let unreachable = try CWSyncBinary.run(["sync", "favorites", "--store", store, "--endpoint", url])
+            let asked = ContinuousClock.now
+            let unreachable = try CWSyncBinary.run(["sync", "--store", store, "--endpoint", url])
             #expect(unreachable.status == 4, "offline sync exits 4: \(unreachable.err)")
+            #expect(ContinuousClock.now - asked < .seconds(5), "no retrying of every resource against a closed port")
+            #expect(unreachable.out.isEmpty && unreachable.err.split(separator: "\n").count == 1 && unreachable.err.contains("offline, nothing synced or sent"),
+                    "one line: \(unreachable.out)\(unreachable.err)")
+            #expect(try CWSyncBinary.run(["orders", "--history", "--limit", "5", "--json", "--store", store]).out == offline.out, "nothing changed")
             let queued = try CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", url])
             #expect(queued.status == 0, "\(queued.err)")
 
