@@ -124,10 +124,12 @@ struct OrderCommand: AsyncParsableCommand {
     /// Parses a price or quantity exactly, never through `Double`.
     static func amount(_ text: String) throws -> ExactDecimal { try ExactDecimal(validating: text) }
 
-    /// Order `id` as the store has it.
+    /// Order `id` as the store has it: by its server id, or by the local id its create
+    /// printed, before or after the server's id replaced it.
     /// - Throws: ``WriteRefusal`` when the store does not have it.
     static func stored(_ id: String, in store: CoinWeightStore) async throws -> Order {
-        guard let order = try await store.read(.order(id: id)) else { throw WriteRefusal(OutboxError.unknownOrder(id).description) }
+        let current = try await store.read(.serverID(forLocalID: id)) ?? id
+        guard let order = try await store.read(.order(id: current)) else { throw WriteRefusal(OutboxError.unknownOrder(id).description) }
         return order
     }
 

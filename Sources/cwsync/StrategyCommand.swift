@@ -54,10 +54,12 @@ struct StrategyCommand: AsyncParsableCommand {
     enum Stop: StrategyActionName { static let action = StrategyAction.stop }
     enum Leave: StrategyActionName { static let action = StrategyAction.leave }
 
-    /// Item `id` of `uid` as the store holds it.
+    /// Item `id` of `uid` as the store holds it: by its server id, or by the local id its
+    /// create printed, before or after the server's id replaced it.
     /// - Throws: ``WriteRefusal`` when the store does not have it.
     static func stored(_ id: String, uid: UserID, in store: CoinWeightStore) async throws -> StrategyItem {
-        guard let item = try await store.read(.strategyItems(uid: uid)).first(where: { $0.id == id }) else {
+        let current = try await store.read(.serverID(forLocalID: id)) ?? id
+        guard let item = try await store.read(.strategyItems(uid: uid)).first(where: { $0.id == current }) else {
             throw WriteRefusal("strategy \(id) is not in the store: sync, then name an item that `cwsync strategies` lists")
         }
         return item

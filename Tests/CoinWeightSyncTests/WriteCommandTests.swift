@@ -143,7 +143,7 @@ struct WriteCommandTests {
             let serverID = try #require(onServer.first?.id)
             #expect(await harness.state.snapshot().user(2)?.strategyStatus[serverID] == .running)
 
-            let stopped = try await Self.cwsync(["strategy", "stop", serverID] + options)
+            let stopped = try await Self.cwsync(["strategy", "stop", localID] + options)
             let stop = try Self.entryID(stopped.out)
             #expect(try await harness.store.read(.outboxEntry(id: stop))?.write == .stopStrategy(renamed.withID(serverID)), "the item as the store holds it")
             #expect(try await harness.store.read(.strategyStatuses(uid: 2)).contains(StrategyStatus(id: serverID, status: .stopped)))
@@ -181,7 +181,7 @@ struct WriteCommandTests {
         }
     }
 
-    @Test("order create, update, cancel: queued with exact amounts, in the store at once, on the server once delivered")
+    @Test("order create, update, cancel: queued with exact amounts, in the store at once, on the server once delivered; the local id keeps naming it")
     func orderLifecycle() async throws {
         try await Self.with { harness, outbox, options in
             let created = try await Self.cwsync([
@@ -204,7 +204,8 @@ struct WriteCommandTests {
             #expect(try await harness.store.read(.order(id: localID)) == nil, "the local row is replaced")
             #expect(try await harness.store.read(.order(id: serverID)) != nil, "by the server's")
 
-            let updated = try await Self.cwsync(["order", "update", serverID, "--price", "2001.00"] + options)
+            // The local id the create printed still names the order once the server's id replaced it.
+            let updated = try await Self.cwsync(["order", "update", localID, "--price", "2001.00"] + options)
             #expect(updated.status == 0, "\(updated.err)")
             let update = try Self.entryID(updated.out)
             let amendment = OrderAmendment(streetOrderId: serverID, price: "2001.00", quantity: "1.2500", owner: "2", counterParty: "binance")

@@ -26,6 +26,11 @@ extension StoreQuery {
         StoreQuery<Set<String>> { db in Set(try String.fetchAll(db, sql: "SELECT server_id FROM local_id")) }
     }
 
+    /// The server id that replaced local id `localID` once its create was delivered, if it was.
+    public static func serverID(forLocalID localID: String) -> StoreQuery<String?> {
+        StoreQuery<String?> { db in try String.fetchOne(db, sql: "SELECT server_id FROM local_id WHERE local_id = ?", arguments: [localID]) }
+    }
+
     /// What changes when a write is queued or settled, by this process or another: the
     /// newest entry's id and how many are pending.
     public static var outboxMark: StoreQuery<[Int64]> {
