@@ -306,9 +306,10 @@ public actor Outbox {
             report.retrying.append(entry.id)
         case .rejected(let refusal):
             reached(true)
-            if case .cancelOrder = entry.write, refusal.code == 1001, entry.attempts > 1 {
+            if case .cancelOrder = entry.write, refusal.code == 1001, entry.attempts > 0 {
                 // A cancel sent again after an interruption finds its order already inactive:
-                // the first one took effect.
+                // the first one took effect. (`entry` is as read before this attempt's claim,
+                // so its attempts are the earlier ones.)
                 try await store.write { try $0.markDelivered(entry.id, at: now) }
                 report.delivered.append(entry.id)
                 return

@@ -31,6 +31,23 @@ struct OrderOutboxTests {
         await harness.state.snapshot().orders(owner: "2").filter { $0.matches(order) }
     }
 
+    @Test("a cancel whose answer was lost is sent again, finds its order inactive, and counts as delivered")
+    func cancelAnswerLost() async throws {
+        try await Self.with { harness, outbox in
+            let (create, _) = try await outbox.placeOrder(Self.order(), uid: 2)
+            #expect(await outbox.deliver(uid: 2).delivered == [create])
+            let serverID = try #require(await Self.placed(harness, Self.order()).first?.streetOrderId)
+            let cancel = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: serverID, owner: "2", counterParty: "binance")), uid: 2)
+            await harness.state.setFaults(FaultPlan(dropAfterEffectRate: 1, paths: ["/order/cancel"]))
+            #expect(await outbox.deliver(uid: 2).retrying == [cancel], "no answer: tried again later")
+            #expect(await harness.state.order(id: serverID)?.executionType == .canceled, "the first one took effect")
+            await harness.state.setFaults(FaultPlan())
+            harness.clock.advance(by: 5)
+            #expect(await outbox.deliver(uid: 2).delivered == [cancel], "error 1001 on the resend: the cancel had worked")
+            #expect(try await harness.store.read(.outboxEntry(id: cancel))?.state == .delivered)
+        }
+    }
+
     @Test("a queued order shows at once under a local id; delivered, the server's id replaces it, in the mirror and in a queued cancel")
     func localIDRewritten() async throws {
         try await Self.with { harness, outbox in
