@@ -59,11 +59,16 @@ extension CampaignRig {
         let server = await state.snapshot()
         let abc = try #require(server.user(2))
         let placed = server.orders(owner: "2").filter { $0.price.isSameAmount(as: Self.orderPrice) }
+        // Each order once; a cancelled one at most once (a cancel of a create not yet sent drops
+        // both) and never left active.
         let notOnce = ledger.orderQuantities.compactMap { quantity -> String? in
-            let copies = placed.filter { $0.quantity.isSameAmount(as: ExactDecimal(quantity) ?? "0") }.count
-            return copies == 1 ? nil : "\(quantity) x\(copies)"
+            let copies = placed.filter { $0.quantity.isSameAmount(as: ExactDecimal(quantity) ?? "0") }
+            let cancelled = ledger.cancelledQuantities.contains(quantity)
+            let fine = cancelled ? copies.count <= 1 && copies.allSatisfy { !$0.executionType.isActive } : copies.count == 1 && copies[0].executionType.isActive
+            return fine ? nil : "\(quantity)\(cancelled ? " (cancelled)" : "") x\(copies.count) \(copies.map(\.executionType.rawValue))"
         }
-        #expect(notOnce.isEmpty && placed.count == ledger.orderQuantities.count, "each order once: \(notOnce), \(placed.count) placed")
+        let neverSent = ledger.cancelledQuantities.count { quantity in !placed.contains { $0.quantity.isSameAmount(as: ExactDecimal(quantity) ?? "0") } }
+        #expect(notOnce.isEmpty && placed.count == ledger.orderQuantities.count - neverSent, "each order once: \(notOnce), \(placed.count) placed")
         let strategiesNotOnce = ledger.strategyNames.filter { name in abc.strategies.count { $0.name == name } != 1 }
         #expect(strategiesNotOnce.isEmpty, "each strategy once: \(strategiesNotOnce)")
         #expect(Set(abc.favorites) == ledger.favorites, "favorites as the last writes left them")
@@ -86,7 +91,9 @@ extension CampaignRig {
         let (holding, bytes) = try await logsHoldingTokens()
         #expect(holding.isEmpty, "a token in \(holding)")
         for (command, count) in ledger.queued.sorted(by: { $0.key < $1.key }) { report.add("writes queued: `\(command)`", count) }
-        report.add("writes checked on the server (orders and strategies exactly once; favorites and layout as left)", ledger.total)
+        report.add("orders cancelled before their create was sent (no request) / after (cancelled on the server)",
+                   "\(neverSent) / \(ledger.cancelledQuantities.count - neverSent)")
+        report.add("writes checked on the server (orders and strategies exactly once, cancelled orders at most once and not active; favorites and layout as left)", ledger.total)
         report.add("outbox entries delivered / not delivered", "\(entries.count - unsettled.count) / \(unsettled.count)")
         report.add("orders of abc on the server = in the mirror", "\(serverOrders.count) = \(storedOrders.count)")
         report.add("`cwsync store check` (PRAGMA integrity_check)", check.out.hasPrefix("ok") ? "ok" : "FAILED")

@@ -22,22 +22,33 @@ extension CampaignRig {
         return WriteLedger(favorites: abc.favorites, professionalLayout: abc.professionalLayout)
     }
 
-    /// Queues one write that `random` picks (half of them order creates) and records it in `ledger`.
+    /// Queues one write that `random` picks (about half of them order creates, one in ten a
+    /// cancel of an earlier one by the local id its create printed) and records it in `ledger`.
     func queueWrite(_ ledger: inout WriteLedger, random: inout SeededRandom) async throws {
         let number = ledger.total + 1
         let arguments: [String]
-        switch Int.random(in: 0..<10, using: &random) {
-        case 0..<5:
+        let draw = Int.random(in: 0..<20, using: &random)
+        switch draw {
+        case 0..<9:
             let quantity = "1." + String(String(number + 10_000).suffix(4))
-            ledger.orderCreated(quantity: quantity)
-            arguments = [
+            let create = [
                 "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "LIMIT",
                 "--price", Self.orderPrice.text, "--quantity", quantity, "--valid-for", "86400",
             ]
-        case 5..<8:
+            let result = try await cwsync(create + online)
+            guard result.status == 0, let localID = result.out.firstMatch(of: /local-[0-9a-f-]+/) else {
+                throw CampaignFailure("cwsync \(create.joined(separator: " ")): exit \(result.status): \(result.out)\(result.err)")
+            }
+            ledger.orderCreated(quantity: quantity, localID: String(localID.0))
+            return
+        case 9..<11 where !ledger.openOrders.isEmpty:
+            let (quantity, localID) = ledger.openOrders.sorted { $0.key < $1.key }.randomElement(using: &random)!
+            ledger.orderCancelled(quantity: quantity)
+            arguments = ["order", "cancel", localID]
+        case 9..<16:
             let pair = Self.pairs.randomElement(using: &random)!
             arguments = ["favorite", ledger.favoriteToggled(pair), pair.counterParty, pair.symbol]
-        case 8:
+        case 16..<18:
             let position = Int.random(in: 1...3, using: &random)
             let pair = Self.pairs.randomElement(using: &random)!
             ledger.layoutSet(position: position, to: pair)
@@ -56,9 +67,9 @@ extension CampaignRig {
     }
 
     /// Fills or cancels a few of abc's active orders from the exchange's side, so that there
-    /// is always new history to sync.
+    /// is always new history to sync. The campaign's own orders are left to its cancels.
     func moveOrdersToHistory(_ count: Int, random: inout SeededRandom) async {
-        let active = await state.snapshot().orders(owner: "2").filter(\.executionType.isActive)
+        let active = await state.snapshot().orders(owner: "2").filter { $0.executionType.isActive && !$0.price.isSameAmount(as: Self.orderPrice) }
         for order in active.shuffled(using: &random).prefix(count) {
             if Bool.random(using: &random) {
                 await state.fillOrder(id: order.streetOrderId)

@@ -6,6 +6,11 @@ import CoinWeightAPI
 struct WriteLedger: Sendable {
     /// The quantity that tells each campaign order apart (price and market are the same).
     private(set) var orderQuantities: [String] = []
+    /// The local id each create printed, by quantity, while its order is not cancelled.
+    private(set) var openOrders: [String: String] = [:]
+    /// The quantities of the orders a cancel was queued for: on the server at most once, and
+    /// not active.
+    private(set) var cancelledQuantities: Set<String> = []
     /// The names of the strategies created.
     private(set) var strategyNames: [String] = []
     /// The favorites the writes so far leave, starting from the server's.
@@ -25,9 +30,16 @@ struct WriteLedger: Sendable {
     /// Every write queued.
     var total: Int { queued.values.reduce(0, +) }
 
-    mutating func orderCreated(quantity: String) {
+    mutating func orderCreated(quantity: String, localID: String) {
         orderQuantities.append(quantity)
+        openOrders[quantity] = localID
         queued["order create", default: 0] += 1
+    }
+
+    mutating func orderCancelled(quantity: String) {
+        openOrders[quantity] = nil
+        cancelledQuantities.insert(quantity)
+        queued["order cancel", default: 0] += 1
     }
 
     mutating func strategyCreated(name: String) {
