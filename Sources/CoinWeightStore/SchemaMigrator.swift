@@ -42,12 +42,17 @@ struct SchemaMigrator: Sendable {
         }
         var configuration = Configuration()
         configuration.readonly = true
+        // Another process may hold the file a moment (recovering the WAL of a daemon that was
+        // killed, say): wait for it as the store's own connections do.
+        configuration.busyMode = .timeout(5)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-        } catch let error as DatabaseError {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch let error as DatabaseError {
+            throw StoreError.unavailable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 

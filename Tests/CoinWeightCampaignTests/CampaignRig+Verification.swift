@@ -46,11 +46,14 @@ extension CampaignRig {
         daemon.terminate()
         await CWSyncBinary.waitOffPool(for: daemon)
         #expect(ContinuousClock.now - asked < .seconds(5), "stopped within 5 s")
-        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0, "SIGTERM: exit \(daemon.terminationStatus)")
+        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0,
+                "SIGTERM: \(daemon.terminationReason == .exit ? "exit" : "signal") \(daemon.terminationStatus)\n\((try? newestDaemonLog(lines: 20)) ?? "")")
     }
 
     /// With the daemon stopped: a last `cwsync sync`, then the checks, whose counts go to `report`.
     func verifyConverged(_ ledger: WriteLedger, report: inout CampaignReport) async throws {
+        // The last fault may have revoked the token after the last write went.
+        if try await status().authRequired { try await login() }
         let sync = try await cwsync(["sync"] + online)
         #expect(sync.status == 0, "the last sync: \(sync.out)\(sync.err)")
         let check = try await cwsync(["store", "check", "--store", store])
