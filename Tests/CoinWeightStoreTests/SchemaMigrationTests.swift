@@ -67,6 +67,30 @@ struct SchemaMigrationTests {
         }
     }
 
+    @Test("a store another connection holds a moment is waited for, not called damaged")
+    func busyStoreWaitedFor() async throws {
+        try await withTemporaryDirectory { folder in
+            let path = folder.appendingPathComponent("cwsync.sqlite").path
+            try CoinWeightStore(path: path).close()
+            // An exclusive lock with changes in the WAL, as a process recovering the WAL of a
+            // killed daemon holds it: the version is read through SQLite, which is busy.
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+            let holder = try DatabaseQueue(path: path, configuration: configuration)
+            try await holder.write { db in try db.execute(sql: "PRAGMA user_version = 5") }
+            let walSize = (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue ?? 0
+            #expect(walSize > 0, "the WAL holds the change")
+            let release = Task {
+                try await Task.sleep(for: .milliseconds(500))
+                try holder.close()
+            }
+            let started = ContinuousClock.now
+            #expect(try SchemaMigrator(files: SchemaFile.bundled()).versionOfExistingStore(at: path) == 5, "read once the holder lets go")
+            #expect(ContinuousClock.now - started >= .milliseconds(400), "it waited")
+            try await release.value
+        }
+    }
+
     @Test("a file that is not a database is refused and left as it was", arguments: [
         Data("not a database, just text that is long enough to have a header".utf8),
         Data(repeating: 0xAB, count: 8192),
