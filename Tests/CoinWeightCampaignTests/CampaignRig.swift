@@ -17,6 +17,8 @@ struct CampaignRig: Sendable {
     let folder: URL
     /// Every token a login wrote to the session file.
     let tokens = TokenRecord()
+    /// Every daemon started, so that none outlives a campaign that stopped half-way.
+    let daemons = DaemonRecord()
 
     var store: String { folder.appendingPathComponent("state/cwsync.sqlite").path }
     var logs: URL { folder.appendingPathComponent("logs") }
@@ -29,7 +31,9 @@ struct CampaignRig: Sendable {
         return try await CoinWeightEmulator.withRunning(configuration) { running, state in
             try await withTemporaryDirectory { folder in
                 try FileManager.default.createDirectory(at: folder.appendingPathComponent("logs"), withIntermediateDirectories: true)
-                return try await body(CampaignRig(running: running, state: state, folder: folder))
+                let rig = CampaignRig(running: running, state: state, folder: folder)
+                defer { rig.daemons.killRunning() }
+                return try await body(rig)
             }
         }
     }
@@ -81,6 +85,7 @@ struct CampaignRig: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
+        daemons.add(process)
         return process
     }
 
@@ -113,6 +118,22 @@ struct CampaignStatus: Decodable {
 
     /// Writes not yet settled: pending or being sent.
     var waiting: Int { (outbox.counts["pending"] ?? 0) + (outbox.counts["sending"] ?? 0) }
+}
+
+/// The daemons a campaign started.
+final class DaemonRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var processes: [Process] = []
+
+    func add(_ process: Process) { lock.withLock { processes.append(process) } }
+
+    /// SIGKILLs those still running and reaps them.
+    func killRunning() {
+        for process in lock.withLock({ processes }) where process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
 }
 
 /// The tokens the campaign's logins obtained.
