@@ -18,15 +18,14 @@ struct QueryOptions<Who: ParsableArguments>: ParsableArguments {
     func withStore(_ body: (CoinWeightStore) async throws -> Void) async throws {
         global.bootstrapLogging()
         do {
-            let store = try storeOptions.openExisting()
-            defer { try? store.close() }
-            try await body(store)
+            try await CommandFailure.reporting {
+                let store = try storeOptions.openExisting()
+                defer { try? store.close() }
+                try await body(store)
+            }
         } catch let failure as QueryFailure {
             Console.err("cwsync: \(failure.message)")
             throw ExitCode(failure.status.rawValue)
-        } catch let error where error is StoreMissing || error is StoreError {
-            Console.err("cwsync: \(error)")
-            throw ExitCode(1)
         }
     }
 
