@@ -31,7 +31,7 @@ struct OutboxCommand: AsyncParsableCommand {
                     return state
                 })
             }
-            let store = try storeOptions.openExisting()
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             let entries = try await store.read(.outbox(uid: uid.map { UserID($0) }, states: states))
             if json {
@@ -50,7 +50,7 @@ struct OutboxCommand: AsyncParsableCommand {
         @Argument(help: "The entry's id, as `outbox list` shows it.") var id: Int64
 
         func run() async throws {
-            let store = try storeOptions.openExisting()
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             let now = Date()
             let deadline = now.addingTimeInterval(SyncConfiguration().orderDeadline.timeInterval)
@@ -67,7 +67,7 @@ struct OutboxCommand: AsyncParsableCommand {
         @Argument(help: "The entry's id, as `outbox list` shows it.") var id: Int64
 
         func run() async throws {
-            let store = try storeOptions.openExisting()
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             try await OutboxCommand.control { try await store.write { [id] in try $0.dropOutboxEntry(id, at: Date()) } }
             Console.out("entry \(id) dropped; its change to the mirror is rolled back")

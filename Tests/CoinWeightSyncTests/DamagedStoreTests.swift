@@ -17,6 +17,7 @@ struct DamagedStoreTests {
         ["orders", "--history"],
         ["favorite", "add", "okcoin", "BTC-USDT", "--endpoint", unreachable],
         ["store", "check"],
+        ["outbox", "list"],
         ["sync", "--endpoint", unreachable],
         ["run", "--endpoint", unreachable, "--interval", "1"],
     ]
