@@ -85,7 +85,9 @@ let package = Package(
         // machine facts, formatting.
         .target(
             name: "BenchmarkSupport",
-            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightEmulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightStore", "CoinWeightEmulator", "CoinWeightTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/BenchmarkSupport",
             swiftSettings: strictSettings
         ),
@@ -118,13 +120,17 @@ let package = Package(
             path: "Benchmarks/CLIBenchmark",
             swiftSettings: strictSettings
         ),
-        // Helpers shared by the test targets: error capture, a manual clock.
+        // Helpers shared by the test targets and the benchmarks: child processes (posix_spawn), the built
+        // cwsync, error capture, a manual clock.
         .target(
             name: "CoinWeightTestSupport",
-            dependencies: ["CoinWeightAPI"],
+            dependencies: ["CoinWeightAPI", "CTestSupport"],
             path: "Tests/CoinWeightTestSupport",
             swiftSettings: strictSettings
         ),
+        // What the test support needs of C: posix_spawn's closefrom, pipe2, and the descriptor census a test
+        // bundle prints at its exit.
+        .target(name: "CTestSupport", path: "Tests/CTestSupport"),
         // Decoding and client behaviour without a server.
         .testTarget(
             name: "CoinWeightAPITests",

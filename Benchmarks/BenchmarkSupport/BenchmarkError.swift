@@ -1,3 +1,5 @@
+import CoinWeightTestSupport
+
 /// Why a benchmark stopped, for the causes every benchmark shares; a benchmark's own causes
 /// are errors of its own.
 public enum BenchmarkError: Error, CustomStringConvertible {
@@ -8,8 +10,8 @@ public enum BenchmarkError: Error, CustomStringConvertible {
     case schemaNotFound(currentDirectory: String, program: String)
     /// No folder of `PATH` holds the program.
     case programNotFound(String)
-    /// A program exited with a status other than 0.
-    case commandFailed(String, status: Int32, output: String)
+    /// A program did not exit with status 0.
+    case commandFailed(String, exit: ChildProcess.Exit, output: String)
     /// A program printed something other than what was asked for.
     case unexpectedOutput(String, output: String)
     /// A database, or what the message names, holds another number of orders than expected.
@@ -25,8 +27,8 @@ public enum BenchmarkError: Error, CustomStringConvertible {
             "\(SchemaFile.initialPath) not found in \(folder): run \(program) from the repository root"
         case .programNotFound(let name):
             "\(name) not found on PATH (scripts/bootstrap installs curl and sqlite3)"
-        case .commandFailed(let command, let status, let output):
-            "\(command) exited with status \(status): \(output)"
+        case .commandFailed(let command, let exit, let output):
+            "\(command) ended with \(exit): \(output)"
         case .unexpectedOutput(let command, let output):
             "\(command) printed \(output)"
         case .rowCount(let what, let expected, let found):

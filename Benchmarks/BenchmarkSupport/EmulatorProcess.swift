@@ -1,3 +1,4 @@
+import CoinWeightTestSupport
 import Foundation
 
 /// The emulator child process of a benchmark: this program again, with the hidden `--serve`
@@ -8,47 +9,40 @@ public struct EmulatorProcess {
     public let baseURL: URL
     /// From launch to the URL line: seeding included.
     public let startup: Duration
-    private let process: Process
-    /// The child's standard input, held open: when this process ends, however it ends, the
-    /// child reads end of file and exits.
-    private let lifeline: Pipe
+    private let process: ChildProcess
+    /// Where its standard output goes.
+    private let output: URL
 
     /// Launches this program with ``BenchmarkMain/serveFlag`` and then `arguments` (the
-    /// options the child needs for its emulator), and waits for its base URL.
+    /// options the child needs for its emulator), and waits for its base URL. Its standard
+    /// input is a pipe this object holds: when this process ends, however it ends, the child
+    /// reads end of file and exits.
     /// - Throws: ``BenchmarkError/emulatorDidNotStart(_:)`` when it exits or prints something else first.
     public static func start(arguments: [String] = []) throws -> EmulatorProcess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executablePath())
-        process.arguments = [BenchmarkMain.serveFlag] + arguments
-        let output = Pipe()
-        let lifeline = Pipe()
-        process.standardOutput = output
-        process.standardInput = lifeline
-        let clock = ContinuousClock()
-        let start = clock.now
-        try process.run()
-        var printed = Data()
-        while !printed.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            printed += chunk
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cwsync-emulator-\(UUID().uuidString).out")
+        let process = try ChildProcess.spawn(executablePath(), [BenchmarkMain.serveFlag] + arguments, holdingInputOpen: true, output: output)
+        var printed = ""
+        while !printed.contains("\n") && process.isRunning {
+            usleep(2_000)
+            printed = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         }
-        let line = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = printed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard line.hasPrefix("http://"), let url = URL(string: line) else {
-            if process.isRunning { process.terminate() }
+            process.kill()
+            try? FileManager.default.removeItem(at: output)
             throw BenchmarkError.emulatorDidNotStart(line.isEmpty ? "nothing" : line)
         }
-        return EmulatorProcess(baseURL: url, startup: start.duration(to: clock.now), process: process, lifeline: lifeline)
+        return EmulatorProcess(baseURL: url, startup: process.launched.duration(to: .now), process: process, output: output)
     }
 
     /// The child's peak RSS (`VmHWM`), while it runs.
-    public var peakResidentBytes: Int64? { PeakMemory.highWaterBytes(of: String(process.processIdentifier)) }
+    public var peakResidentBytes: Int64? { PeakMemory.highWaterBytes(of: String(process.pid)) }
 
     /// Sends SIGTERM (a graceful shutdown) and waits for the exit.
     public func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        try? lifeline.fileHandleForWriting.close()
+        process.send(SIGTERM)
+        process.wait()
+        try? FileManager.default.removeItem(at: output)
     }
 
     /// This program's file: `/proc/self/exe` resolved on Linux, else the first argument.

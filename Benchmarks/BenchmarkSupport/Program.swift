@@ -1,3 +1,4 @@
+import CoinWeightTestSupport
 import Foundation
 
 /// A program on `PATH` (`sqlite3`, `curl`, `uname`, `nproc`), run to its exit.
@@ -18,24 +19,14 @@ public struct Program: Sendable {
     /// Runs the program with `arguments`, its standard input read from `input` when given.
     /// - Returns: what it wrote to standard output and error together, trimmed, and its wall
     ///   time from just before launch to its exit.
-    /// - Throws: ``BenchmarkError/commandFailed(_:status:output:)`` for an exit status other than 0.
+    /// - Throws: ``BenchmarkError/commandFailed(_:exit:output:)`` unless it exits with status 0.
     public func run(_ arguments: [String], input: URL? = nil) throws -> (output: String, elapsed: Duration) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        if let input { process.standardInput = try FileHandle(forReadingFrom: input) }
-        let clock = ContinuousClock()
-        let start = clock.now
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = start.duration(to: clock.now)
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0 else {
-            throw BenchmarkError.commandFailed(([path] + arguments).joined(separator: " "), status: process.terminationStatus, output: text)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("cwsync-program-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let (exit, elapsed) = try ChildProcess.run(path, arguments, input: input, output: output, errors: output)
+        let text = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard exit == .status(0) else {
+            throw BenchmarkError.commandFailed(([path] + arguments).joined(separator: " "), exit: exit, output: text)
         }
         return (text, elapsed)
     }

@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import CoinWeightTestSupport
 
 /// Why `cli-benchmark` stopped, for the causes only it has; the shared ones are ``BenchmarkError``s.
 enum CLIBenchmarkError: Error, CustomStringConvertible {

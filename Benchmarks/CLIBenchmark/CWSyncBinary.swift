@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import CoinWeightTestSupport
 import Foundation
 
 /// The `cwsync` binary measured, run as new processes whose output goes to files of the work folder.

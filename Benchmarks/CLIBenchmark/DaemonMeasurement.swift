@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import CoinWeightTestSupport
 import CoinWeightSync
 import Foundation
 #if canImport(Glibc)

@@ -78,7 +78,8 @@ extension SyncEngine {
                         current = historyPage(query)
                     }
                     ahead = reader.likelyQueryAfterNext().map { ($0, historyPage($0)) }
-                    let page = try await current.value
+                    // The page's request runs in a task of its own: a cancelled sync cancels it.
+                    let page = try await withTaskCancellationHandler { try await current.value } onCancel: { current.cancel() }
                     reader.advance(after: page)
                     batch += page.content
                     pages += 1

@@ -1,5 +1,6 @@
 import CoinWeightAPI
 import CoinWeightEmulator
+import CoinWeightTestSupport
 import Foundation
 import Testing
 

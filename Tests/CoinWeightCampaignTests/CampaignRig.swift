@@ -40,8 +40,8 @@ struct CampaignRig: Sendable {
 
     /// Runs `cwsync arguments` to its end; its standard error is added to `logs/commands.log`.
     @discardableResult
-    func cwsync(_ arguments: [String], input: String? = nil) async throws -> (status: Int32, out: String, err: String) {
-        let result = try await CWSyncBinary.runOffPool(arguments, input: input)
+    func cwsync(_ arguments: [String], input: String? = nil) async throws -> CWSyncRun {
+        let result = try await CWSyncBinary.run(arguments, input: input)
         let log = try FileHandle(forWritingTo: try commandLog())
         defer { try? log.close() }
         try log.seekToEnd()
@@ -74,17 +74,9 @@ struct CampaignRig: Sendable {
     }
 
     /// Starts `cwsync run` with its output in `logs/daemon-NUMBER.log`.
-    func startDaemon(_ number: Int, interval: Int) throws -> Process {
+    func startDaemon(_ number: Int, interval: Int) throws -> ChildProcess {
         let log = logs.appendingPathComponent("daemon-\(number).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = try CWSyncBinary.url()
-        process.arguments = ["run", "--interval", "\(interval)"] + online
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        let process = try ChildProcess.spawn(try CWSyncBinary.url().path, ["run", "--interval", "\(interval)"] + online, output: log, errors: log)
         daemons.add(process)
         return process
     }
@@ -123,16 +115,13 @@ struct CampaignStatus: Decodable {
 /// The daemons a campaign started.
 final class DaemonRecord: @unchecked Sendable {
     private let lock = NSLock()
-    private var processes: [Process] = []
+    private var processes: [ChildProcess] = []
 
-    func add(_ process: Process) { lock.withLock { processes.append(process) } }
+    func add(_ process: ChildProcess) { lock.withLock { processes.append(process) } }
 
     /// SIGKILLs those still running and reaps them.
     func killRunning() {
-        for process in lock.withLock({ processes }) where process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        for process in lock.withLock({ processes }) { process.kill() }
     }
 }
 

@@ -34,11 +34,11 @@ struct CrashCampaignTests {
                 }
                 try await Task.sleep(until: started + lifetime)
                 let wasRunning = daemon.isRunning
-                kill(daemon.processIdentifier, SIGKILL)
+                daemon.send(SIGKILL)
                 lifetimes.append(ContinuousClock.now - started)
-                await CWSyncBinary.waitOffPool(for: daemon)
+                let exit = await daemon.exited()
                 (ledger, random) = try await queued.value
-                #expect(wasRunning && daemon.terminationReason == .uncaughtSignal, "daemon \(round) ended before its kill: exit \(daemon.terminationStatus)")
+                #expect(wasRunning && exit == .signal(SIGKILL), "daemon \(round) ended before its kill: \(exit)")
             }
             await rig.state.setFaults(FaultPlan())
             let last = try rig.startDaemon(form.kills + 1, interval: 1)

@@ -30,7 +30,7 @@ struct FaultCampaignTests {
             try await rig.login()
             var ledger = try await rig.prepare()
             let daemon = try rig.startDaemon(1, interval: 2)
-            let sampler = Task { await Self.sampleResidentMemory(of: daemon.processIdentifier) }
+            let sampler = Task { await Self.sampleResidentMemory(of: daemon.pid) }
             var logins = 0
             for phase in Self.phases {
                 let end = ContinuousClock.now + form.phase

@@ -1,5 +1,6 @@
 import CoinWeightAPI
 import CoinWeightEmulator
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
@@ -21,10 +22,11 @@ struct OrderContractTests {
     }
 
     @Test func activeListsNewestFirst() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+        let clock = ManualClock(start: Date())
+        try await CoinWeightEmulator.withRunning(EmulatorConfiguration(now: { clock.now })) { running, _ in
             let abc = try await running.login()
             let first = try await abc.client.createOrder(limitOrder(price: "100.00"))
-            try await Task.sleep(for: .milliseconds(5))
+            clock.advance(by: 1)
             let second = try await abc.client.createOrder(limitOrder(price: "101.00", side: .ask))
             let active = try await abc.client.activeOrders(owner: "2")
             #expect(active.map(\.streetOrderId) == [second.streetOrderId, first.streetOrderId])

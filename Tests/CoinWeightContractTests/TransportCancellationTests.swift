@@ -14,7 +14,7 @@ struct TransportCancellationTests {
         try await CoinWeightEmulator.withRunning { running, state in
             await state.setFaults(FaultPlan(latencyMilliseconds: 2))
             let client = try CoinWeightClient(baseURL: running.baseURL)
-            let watchdog = Watchdog(seconds: 60, message: "cancelled requests never ended: the transport deadlocked")
+            let watchdog = Watchdog(seconds: 300, message: "cancelled requests never ended: the transport deadlocked")
             defer { watchdog.disarm() }
             var cancelled = 0
             var answered = 0

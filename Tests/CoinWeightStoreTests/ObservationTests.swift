@@ -6,7 +6,7 @@ import Testing
 
 /// An observation yields once per committed transaction that changes its result: not once
 /// per row, not for unrelated writes, not for writes that leave the result as it was.
-@Suite("Observations", .timeLimit(.minutes(1)))
+@Suite("Observations", .timeLimit(.minutes(5)))
 struct ObservationTests {
     @Test("favorites: one value per changing transaction")
     func favorites() async throws {

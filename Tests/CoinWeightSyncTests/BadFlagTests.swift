@@ -61,7 +61,7 @@ struct BadFlagTests {
 
     @Test("every command and subcommand: one usage line naming the problem, exit 64, nothing printed, the store untouched")
     func sweep() async throws {
-        let tree = try CommandTree()
+        let tree = try await CommandTree()
         let names = Set(tree.commands.map(\.description))
         for command in ["sync", "run", "store check", "favorite add", "order create", "strategy leave", "outbox drop", "layout set"] {
             #expect(names.contains("cwsync \(command)"), "the dump lists cwsync \(command)")
@@ -80,7 +80,7 @@ struct BadFlagTests {
             try await CWSyncBinary.sweep(runs) { line, caseFolder in
                 let before = FolderSnapshot(caseFolder)
                 let store = caseFolder.appendingPathComponent("cwsync.sqlite").path
-                let run = try await CWSyncBinary.run(line.arguments.map { $0 == "{store}" ? store : $0 }, deadline: .seconds(20))
+                let run = try await CWSyncBinary.run(line.arguments.map { $0 == "{store}" ? store : $0 })
                 let first = run.errorLines.first.map(String.init) ?? ""
                 #expect(run.status == 64 && !run.killed && run.out.isEmpty, "\(line): exit \(run.status)\n\(run.out)\(run.err)")
                 #expect(first.hasPrefix("Error: ") && first.contains(line.expected), "\(line): \(run.err)")

@@ -51,8 +51,8 @@ struct CommandTree {
     let commands: [Command]
 
     /// Asks the built binary.
-    init() throws {
-        let result = try CWSyncBinary.run(["--experimental-dump-help"])
+    init() async throws {
+        let result = try await CWSyncBinary.run(["--experimental-dump-help"])
         let root = try JSONDecoder().decode(Dump.self, from: Data(result.out.utf8)).command
         func walk(_ node: Node, _ path: [String]) -> [Command] {
             let children = node.subcommands ?? []

@@ -77,7 +77,7 @@ struct DamagedStoreTests {
             try damage.apply(to: path)
             let before = FolderSnapshot(folder)
             for command in Self.commands {
-                let run = try await CWSyncBinary.run(command + ["--store", path], deadline: .seconds(20))
+                let run = try await CWSyncBinary.run(command + ["--store", path])
                 let label = "\(damage) \(command.prefix(2).joined(separator: " "))"
                 #expect(run.status == 1 && !run.killed && run.out.isEmpty, "\(label): exit \(run.status)\n\(run.out)\(run.err)")
                 #expect(run.errorLines.count == 1, "\(label): one line\n\(run.err)")

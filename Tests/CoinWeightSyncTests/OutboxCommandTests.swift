@@ -17,20 +17,20 @@ struct OutboxCommandTests {
             try await harness.store.write { try $0.markFailed(create, code: 4, message: "parameters error", at: harness.clock.now) }
             let path = harness.store.path
 
-            let listed = try CWSyncBinary.run(["outbox", "list", "--store", path, "--json"])
+            let listed = try await CWSyncBinary.run(["outbox", "list", "--store", path, "--json"])
             #expect(listed.status == 0, "\(listed.err)")
             let lines = try listed.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             #expect(lines.map { $0?["kind"] as? String } == ["addFavorite", "createOrder"])
             #expect(lines.map { $0?["state"] as? String } == ["pending", "failed"])
             #expect(lines.last??["errorCode"] as? Int == 4)
-            let table = try CWSyncBinary.run(["outbox", "list", "--store", path])
+            let table = try await CWSyncBinary.run(["outbox", "list", "--store", path])
             #expect(table.out.hasPrefix("ID") && table.out.contains("parameters error"), "\(table.out)")
 
-            #expect(try CWSyncBinary.run(["outbox", "drop", String(favorite), "--store", path]).status == 0)
+            #expect(try await CWSyncBinary.run(["outbox", "drop", String(favorite), "--store", path]).status == 0)
             #expect(try await harness.store.read(.outboxEntry(id: favorite))?.state == .failed)
             #expect(try await harness.store.read(.favorites(uid: 2)).map(\.pair).contains(pair) == false, "rolled back")
 
-            #expect(try CWSyncBinary.run(["outbox", "retry", String(create), "--store", path]).status == 0)
+            #expect(try await CWSyncBinary.run(["outbox", "retry", String(create), "--store", path]).status == 0)
             let retried = try await harness.store.read(.outboxEntry(id: create))
             #expect(retried?.state == .pending && retried?.attempts == 0 && retried?.errorCode == nil)
             #expect(retried.map { $0.nextAttemptAt <= Date() && $0.deadline.map { $0 > Date() } == true } == true, "due now, with a new deadline")
@@ -41,7 +41,7 @@ struct OutboxCommandTests {
                 (["outbox", "retry", String(create)], "only a failed or expired entry"),
                 (["outbox", "list", "--state", "lost"], "unknown state lost"),
             ] {
-                let refused = try CWSyncBinary.run(arguments + ["--store", path])
+                let refused = try await CWSyncBinary.run(arguments + ["--store", path])
                 #expect(refused.status != 0 && refused.out.isEmpty && refused.err.contains(message), "\(arguments): \(refused.err)")
             }
         }
@@ -57,7 +57,7 @@ struct OutboxCommandTests {
             #expect(await outbox.deliver(uid: 2).delivered == [delivered])
             _ = try await outbox.enqueue(.addFavorite(MarketPair(counterParty: "huobi", symbol: "ETH-USDT")), uid: 2)
 
-            let result = try CWSyncBinary.run(["status", "--json", "--store", harness.store.path])
+            let result = try await CWSyncBinary.run(["status", "--json", "--store", harness.store.path])
             #expect(result.status == 0, "\(result.err)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
             let box = try #require(report["outbox"] as? [String: Any])
@@ -70,7 +70,7 @@ struct OutboxCommandTests {
             #expect((box["oldestWaitingSince"] as? Double).map { Int64($0) } == harness.clock.now.millisecondsSince1970)
             let resources = (report["resources"] as? [[String: Any]])?.compactMap { $0["resource"] as? String } ?? []
             #expect(resources.contains("symbols") && resources.contains("activeOrders:2"), "\(resources)")
-            let text = try CWSyncBinary.run(["status", "--store", harness.store.path])
+            let text = try await CWSyncBinary.run(["status", "--store", harness.store.path])
             #expect(text.out.contains("outbox: pending 1, sending 0, delivered 1") && text.out.contains("p50 2000 ms"), "\(text.out)")
         }
     }

@@ -24,20 +24,20 @@ struct QueryCommandTests {
             let server = await harness.serverOrders(owner: "2").filter { ExecutionType.inactiveStates.contains($0.executionType) }
             #expect(server.count > 100)
 
-            let first = try Self.orderPage(["orders", "--history", "--limit", "50", "--json", "--store", path])
+            let first = try await Self.orderPage(["orders", "--history", "--limit", "50", "--json", "--store", path])
             #expect(first.orders.count == 50)
             #expect(first.orders == storeFirst.orders)
             #expect(first.orders == Array(server.prefix(50)), "the emulator's own orders")
             let cursor = try #require(storeFirst.next)
             #expect(first.next == "\(cursor.createTime):\(cursor.streetOrderId)")
 
-            let second = try Self.orderPage(["orders", "--history", "--limit", "50", "--json", "--after", try #require(first.next), "--store", path])
+            let second = try await Self.orderPage(["orders", "--history", "--limit", "50", "--json", "--after", try #require(first.next), "--store", path])
             #expect(second.orders == (try await harness.store.read(.orders(history, after: cursor, limit: 50))).orders)
             #expect(second.orders == Array(server[50..<100]))
             #expect(Set(first.orders.map(\.streetOrderId)).isDisjoint(with: second.orders.map(\.streetOrderId)))
             #expect(second.orders.first.map { ($0.createTime, $0.streetOrderId) < (cursor.createTime, cursor.streetOrderId) } == true)
 
-            let raw = try CWSyncBinary.run(["orders", "--limit", "3", "--json", "--store", path])
+            let raw = try await CWSyncBinary.run(["orders", "--limit", "3", "--json", "--store", path])
             let objects = raw.out.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             #expect(objects.dropLast().allSatisfy { $0.map { Set($0.keys) } == Self.orderFields }, "the spec's order object: \(raw.out)")
             #expect(objects.dropLast().allSatisfy { $0?["price"] is String && $0?["filledQuantity"] is String }, "amounts as strings")
@@ -62,22 +62,22 @@ struct QueryCommandTests {
                 (["--owner", "strategy-10"], OrderFilter(owner: "strategy-10")),
             ]
             for (arguments, filter) in cases {
-                let printed = try Self.orderPage(["orders", "--json", "--limit", "40", "--store", path] + arguments).orders
+                let printed = try await Self.orderPage(["orders", "--json", "--limit", "40", "--store", path] + arguments).orders
                 let expected = try await harness.store.read(.orders(filter, limit: 40)).orders
                 #expect(!expected.isEmpty && printed == expected, "\(arguments)")
             }
-            let other = try Self.orderPage(["orders", "--json", "--limit", "1000", "--owner", "strategy-10", "--store", path]).orders
+            let other = try await Self.orderPage(["orders", "--json", "--limit", "1000", "--owner", "strategy-10", "--store", path]).orders
             let otherOnServer = await harness.serverOrders(owner: "strategy-10")
             #expect(other.count > 100 && other == otherOnServer, "every order of strategy-10, as the emulator has them")
 
-            let day = try Self.orderPage(["orders", "--json", "--limit", "1000", "--since", "2026-09-01", "--until", "2026-09-01", "--store", path]).orders
+            let day = try await Self.orderPage(["orders", "--json", "--limit", "1000", "--since", "2026-09-01", "--until", "2026-09-01", "--store", path]).orders
             let dayStart: Int64 = 1_788_220_800_000
             #expect(!day.isEmpty && day == all.filter { (dayStart..<dayStart + 86_400_000).contains($0.createTime) }, "a day stands for all of it")
 
-            let table = try CWSyncBinary.run(["orders", "--limit", "30", "--store", path])
+            let table = try await CWSyncBinary.run(["orders", "--limit", "30", "--store", path])
             let rows = table.out.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
             let created = try #require(rows.last?[1], "the CREATED column")
-            let until = try Self.orderPage(["orders", "--json", "--limit", "1", "--until", created, "--store", path]).orders
+            let until = try await Self.orderPage(["orders", "--json", "--limit", "1", "--until", created, "--store", path]).orders
             #expect(until.map(\.streetOrderId) == [all[29].streetOrderId], "a CREATED time from the table, read back by --until, includes its order")
         }
     }
@@ -85,7 +85,7 @@ struct QueryCommandTests {
     @Test("the table has a header and aligned columns, and its cursor is the last line on standard error; CWSYNC_STORE names the store")
     func ordersTable() async throws {
         try await Self.withSyncedStore { harness, path in
-            let result = try CWSyncBinary.run(["orders", "--limit", "5", "--store", path])
+            let result = try await CWSyncBinary.run(["orders", "--limit", "5", "--store", path])
             #expect(result.status == 0, "\(result.err)")
             let lines = result.out.split(separator: "\n").map(String.init)
             let page = try await harness.store.read(.orders(OrderFilter(owner: "2"), limit: 5))
@@ -98,7 +98,7 @@ struct QueryCommandTests {
             let next = try #require(page.next)
             #expect(result.err.split(separator: "\n").last.map(String.init) == "next: \(next.createTime):\(next.streetOrderId)")
 
-            let fromEnvironment = try Self.run(["orders", "--limit", "5"], storeVariable: path)
+            let fromEnvironment = try await CWSyncBinary.run(["orders", "--limit", "5"], environment: ["CWSYNC_STORE": path])
             #expect(fromEnvironment.status == 0 && fromEnvironment.out == result.out)
         }
     }
@@ -107,33 +107,33 @@ struct QueryCommandTests {
     func otherQueries() async throws {
         try await Self.withSyncedStore { harness, path in
             let store = harness.store
-            func json<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> [T] {
-                let result = try CWSyncBinary.run(arguments + ["--json", "--store", path])
+            func json<T: Decodable>(_ type: T.Type, _ arguments: [String]) async throws -> [T] {
+                let result = try await CWSyncBinary.run(arguments + ["--json", "--store", path])
                 #expect(result.status == 0, "\(arguments): \(result.err)")
                 return try result.out.split(separator: "\n").map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
             }
             let favorites = try await store.read(.favorites(uid: 2))
             #expect(favorites.contains { $0.pair == MarketPair(counterParty: "okcoin", symbol: "BTC-USDT") })
-            #expect(try json(MarketItem.self, ["favorites"]) == favorites)
-            #expect(try json(LayoutSlot.self, ["layout", "simple"]) == (try await store.read(.layout(.simple, scope: .user(2)))))
-            #expect(try json(LayoutSlot.self, ["layout", "simple"]).contains(LayoutSlot(position: 7, counterParty: "okcoin", symbol: "BTC-USDT")))
-            #expect(try json(LayoutSlot.self, ["layout", "professional", "--defaults"]) == (try await store.read(.layout(.professional, scope: .defaults))))
-            #expect(try json(MarketCategory.self, ["markets"]) == (try await store.read(.markets(scope: .user(2)))))
-            #expect(try json(MarketCategory.self, ["markets", "--defaults"]) == (try await store.read(.markets(scope: .defaults))))
-            #expect(try json(CounterPartySymbols.self, ["symbols"]) == (try await store.read(.symbols)))
-            #expect(try json(Position.self, ["positions"]) == (try await store.read(.positions(uid: 2))))
-            #expect(try json(Position.self, ["positions", "--uid", "3"]).isEmpty, "another user's: not in this store")
+            #expect(try await json(MarketItem.self, ["favorites"]) == favorites)
+            #expect(try await json(LayoutSlot.self, ["layout", "simple"]) == (try await store.read(.layout(.simple, scope: .user(2)))))
+            #expect(try await json(LayoutSlot.self, ["layout", "simple"]).contains(LayoutSlot(position: 7, counterParty: "okcoin", symbol: "BTC-USDT")))
+            #expect(try await json(LayoutSlot.self, ["layout", "professional", "--defaults"]) == (try await store.read(.layout(.professional, scope: .defaults))))
+            #expect(try await json(MarketCategory.self, ["markets"]) == (try await store.read(.markets(scope: .user(2)))))
+            #expect(try await json(MarketCategory.self, ["markets", "--defaults"]) == (try await store.read(.markets(scope: .defaults))))
+            #expect(try await json(CounterPartySymbols.self, ["symbols"]) == (try await store.read(.symbols)))
+            #expect(try await json(Position.self, ["positions"]) == (try await store.read(.positions(uid: 2))))
+            #expect(try await json(Position.self, ["positions", "--uid", "3"]).isEmpty, "another user's: not in this store")
             for owner in ["2", "strategy-10"] {
                 let secrets = try await store.read(.secrets(owner: owner))
-                let printed = try json(SecretMetadata.self, ["secrets", "--owner", owner])
+                let printed = try await json(SecretMetadata.self, ["secrets", "--owner", owner])
                 #expect(secrets.count == 1 && printed == secrets)
             }
-            let secretsOut = try CWSyncBinary.run(["secrets", "--json", "--store", path]).out
+            let secretsOut = try await CWSyncBinary.run(["secrets", "--json", "--store", path]).out
             #expect(secretsOut.contains("\"secretKey\":\"") && !secretsOut.contains("plain-secret"), "masked: \(secretsOut)")
 
             let items = try await store.read(.strategyItems(uid: 2))
             let statuses = try await store.read(.strategyStatuses(uid: 2))
-            let printed = try json(StrategyItem.self, ["strategies"])
+            let printed = try await json(StrategyItem.self, ["strategies"])
             #expect(!items.isEmpty && printed.map { $0.withoutField("status") } == items)
             #expect(printed.map { $0.extraFields["status"]?.stringValue } == items.map { item in statuses.first { $0.id == item.id }?.status.rawValue })
 
@@ -144,7 +144,7 @@ struct QueryCommandTests {
                 (["markets"], "CATEGORY  COUNTERPARTY  SYMBOL", try await store.read(.markets(scope: .user(2))).flatMap(\.items).count),
                 (["symbols"], "COUNTERPARTY  SYMBOL", try await store.read(.symbols).flatMap(\.symbols).count),
             ] {
-                let table = try CWSyncBinary.run(arguments + ["--store", path])
+                let table = try await CWSyncBinary.run(arguments + ["--store", path])
                 let lines = table.out.split(separator: "\n")
                 #expect(table.status == 0 && lines.first?.hasPrefix(header) == true && lines.count == rows + 1, "\(arguments): \(table.out)")
             }
@@ -156,7 +156,7 @@ struct QueryCommandTests {
         try await withTemporaryDirectory { folder in
             let missing = folder.appendingPathComponent("none/cwsync.sqlite").path
             for command in [["orders"], ["favorites"], ["layout", "simple"], ["strategies"], ["secrets"], ["positions"], ["symbols"], ["markets"]] {
-                let result = try CWSyncBinary.run(command + ["--store", missing])
+                let result = try await CWSyncBinary.run(command + ["--store", missing])
                 #expect(result.status != 0 && result.out.isEmpty, "\(command)")
                 #expect(result.err == "cwsync: no store at \(missing): run `cwsync sync` first, or pass --store\n", "\(command)")
             }
@@ -164,11 +164,11 @@ struct QueryCommandTests {
 
             let path = folder.appendingPathComponent("cwsync.sqlite").path
             try CoinWeightStore(path: path).close()
-            let loggedOut = try CWSyncBinary.run(["orders", "--store", path])
+            let loggedOut = try await CWSyncBinary.run(["orders", "--store", path])
             #expect(loggedOut.status == 5 && loggedOut.err == "cwsync: not logged in: pass --owner, or run cwsync login --user NAME\n")
-            let noUser = try CWSyncBinary.run(["layout", "simple", "--store", path])
+            let noUser = try await CWSyncBinary.run(["layout", "simple", "--store", path])
             #expect(noUser.status == 5 && noUser.err == "cwsync: not logged in: pass --uid or --defaults, or run cwsync login --user NAME\n")
-            #expect(try CWSyncBinary.run(["orders", "--owner", "2", "--store", path]).out.split(separator: "\n").first == "ID  CREATED  COUNTERPARTY  SYMBOL  SIDE  TYPE  PRICE  QUANTITY  FILLED  FILL-PRICE  STATE")
+            #expect(try await CWSyncBinary.run(["orders", "--owner", "2", "--store", path]).out.split(separator: "\n").first == "ID  CREATED  COUNTERPARTY  SYMBOL  SIDE  TYPE  PRICE  QUANTITY  FILLED  FILL-PRICE  STATE")
 
             let newerPath = folder.appendingPathComponent("newer.sqlite").path
             try CoinWeightStore(path: newerPath).close()
@@ -178,7 +178,7 @@ struct QueryCommandTests {
             try handle.write(contentsOf: Data([0, 0, 3, 0xE7]))
             try handle.close()
             let before = try Data(contentsOf: URL(fileURLWithPath: newerPath))
-            let newer = try CWSyncBinary.run(["orders", "--owner", "2", "--store", newerPath])
+            let newer = try await CWSyncBinary.run(["orders", "--owner", "2", "--store", newerPath])
             #expect(newer.status != 0 && newer.out.isEmpty)
             #expect(newer.err.hasPrefix("cwsync: \(newerPath) was written by a newer cwsync (schema version 999;") && newer.err.filter { $0 == "\n" }.count == 1, "\(newer.err)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: newerPath)) == before, "left as it was")
@@ -200,7 +200,7 @@ struct QueryCommandTests {
     func badFlags(arguments: [String], message: String) async throws {
         try await withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("cwsync.sqlite").path
-            let result = try CWSyncBinary.run(arguments + ["--store", path])
+            let result = try await CWSyncBinary.run(arguments + ["--store", path])
             let errors = result.err.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
             #expect(result.status == 64 && result.out.isEmpty, "\(arguments): \(result.status) \(result.err)")
             #expect(errors.count == 1 && errors[0].contains(message), "\(arguments): \(result.err)")
@@ -229,8 +229,8 @@ struct QueryCommandTests {
     }
 
     /// The orders of a `--json` page, and its cursor from the final `{"next":...}` line.
-    static func orderPage(_ arguments: [String]) throws -> (orders: [Order], next: String?) {
-        let result = try CWSyncBinary.run(arguments)
+    static func orderPage(_ arguments: [String]) async throws -> (orders: [Order], next: String?) {
+        let result = try await CWSyncBinary.run(arguments)
         #expect(result.status == 0 && result.err.isEmpty, "\(arguments): \(result.err)")
         var lines = result.out.split(separator: "\n").map { Data($0.utf8) }
         let next = lines.last.flatMap { try? JSONDecoder().decode([String: String].self, from: $0) }?["next"]
@@ -238,20 +238,6 @@ struct QueryCommandTests {
         return (try lines.map { try JSONDecoder().decode(Order.self, from: $0) }, next)
     }
 
-    /// Runs the built `cwsync` with `CWSYNC_STORE` set in its environment.
-    static func run(_ arguments: [String], storeVariable: String) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = try CWSyncBinary.url()
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["CWSYNC_STORE": storeVariable]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
 }
 
 extension StrategyItem {

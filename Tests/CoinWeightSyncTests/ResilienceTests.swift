@@ -18,25 +18,39 @@ struct ResilienceTests {
             var runs = 0
             var historyRequests = 0
             var completed = false
+            // The "crashed" runs: each stays stuck on its hanging request, as a dead process
+            // would, until the end, so that nothing it does after the crash point lands.
+            var stuck: [(run: Task<SyncReport, Never>, store: CoinWeightStore)] = []
+            defer {
+                for (run, store) in stuck {
+                    run.cancel()
+                    try? store.close()
+                }
+            }
             while !completed {
                 runs += 1
                 try #require(runs < 100, "the walk never completes")
                 let transport = ScriptedTransport(crashAfterHistoryPages: pagesPerRun)
                 let client = try CoinWeightClient(baseURL: harness.running.baseURL, transport: transport, authToken: harness.client.authToken)
-                let engine = SyncEngine(client: client, store: try CoinWeightStore(path: harness.store.path), configuration: configure(harness.clock))
+                let store = try CoinWeightStore(path: harness.store.path)
+                let engine = SyncEngine(client: client, store: store, configuration: configure(harness.clock))
                 let run = Task { await engine.sync(uid: 2, only: [.orderHistory]) }
                 let finished = ManagedFlag()
                 Task { _ = await run.value; finished.set() }
-                while !transport.crashed && !finished.isSet { try await Task.sleep(for: .milliseconds(2)) }
-                try await Task.sleep(for: .milliseconds(20))
+                // Crashed: a request after the crash point hangs. A write barrier on its store
+                // then lets a commit under way land before the next run reads the cursor.
+                try await waitUntil("the run hangs on a request or ends") { finished.isSet || transport.hangingRequests > 0 }
+                try await store.write { _ in }
                 completed = finished.isSet
                 historyRequests += transport.answeredHistoryPages
+                if completed { try store.close() } else { stuck.append((run, store)) }
             }
             let server = await harness.serverOrders(owner: "2").filter { !$0.executionType.isActive }
             let stored = try await harness.storedOrders(owner: "2")
             #expect(stored == server && !server.isEmpty, "no gap, no duplicate: every inactive order once")
             let counting = ScriptedTransport()
             let fresh = try CoinWeightStore(path: harness.folder.appendingPathComponent("uninterrupted.sqlite").path)
+            defer { try? fresh.close() }
             let client = try CoinWeightClient(baseURL: harness.running.baseURL, transport: counting, authToken: harness.client.authToken)
             _ = await SyncEngine(client: client, store: fresh, configuration: configure(harness.clock)).sync(uid: 2, only: [.orderHistory])
             let walkPages = counting.answeredHistoryPages

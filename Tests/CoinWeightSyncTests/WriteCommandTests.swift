@@ -28,8 +28,8 @@ struct WriteCommandTests {
     }
 
     /// Runs `cwsync arguments` off the concurrency pool the in-process emulator answers on.
-    static func cwsync(_ arguments: [String], input: String? = nil) async throws -> (status: Int32, out: String, err: String) {
-        try await CWSyncBinary.runOffPool(arguments, input: input)
+    static func cwsync(_ arguments: [String], input: String? = nil) async throws -> CWSyncRun {
+        try await CWSyncBinary.run(arguments, input: input)
     }
 
     /// The entry id in `queued as outbox entry N…`.
@@ -47,23 +47,20 @@ struct WriteCommandTests {
     /// read here: closing a file this process opened on the store would drop the store's
     /// SQLite locks (POSIX locks belong to the process), and the next `cwsync` could take the
     /// store for unused and reset its WAL under the harness's connections.
-    static func files(in folder: URL, containing text: String) throws -> [String] {
-        let grep = Process()
-        grep.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        grep.arguments = ["grep", "-r", "-l", "-F", "--binary-files=text", "--", text, folder.path]
-        let out = Pipe()
-        grep.standardOutput = out
-        try grep.run()
-        let listed = out.fileHandleForReading.readDataToEndOfFile()
-        grep.waitUntilExit()
-        #expect(grep.terminationStatus <= 1, "grep failed: \(grep.terminationStatus)")
-        return String(decoding: listed, as: UTF8.self).split(separator: "\n").map(String.init)
+    static func files(in folder: URL, containing text: String) async throws -> [String] {
+        try await withTemporaryDirectory { scratch in
+            let listed = scratch.appendingPathComponent("listed")
+            let grep = try ChildProcess.spawn("/usr/bin/env", ["grep", "-r", "-l", "-F", "--binary-files=text", "--", text, folder.path], output: listed)
+            let exit = await grep.exited()
+            #expect(exit == .status(0) || exit == .status(1), "grep failed: \(exit)")
+            return String(decoding: try Data(contentsOf: listed), as: UTF8.self).split(separator: "\n").map(String.init)
+        }
     }
 
     /// Expects a refusal: non-zero `status` (exactly it when given), nothing on standard
     /// output, `message` on standard error, and the outbox as it was.
     static func expectRefused(
-        _ result: (status: Int32, out: String, err: String), status: Int32? = nil, _ message: String,
+        _ result: CWSyncRun, status: Int32? = nil, _ message: String,
         outboxCount: Int, _ harness: SyncHarness, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         #expect(status.map { result.status == $0 } ?? (result.status != 0), "exit \(result.status): \(result.err)", sourceLocation: sourceLocation)
@@ -304,9 +301,7 @@ struct WriteCommandTests {
                 ["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", type,
                  "--price", "2000.50", "--quantity", quantity] + extra
             }
-            let started = ContinuousClock.now
             let refused = try await Self.cwsync(create("MARKET", "1.0000", offline))
-            #expect(ContinuousClock.now - started < .seconds(5), "refused fast")
             try await Self.expectRefused(refused, status: 1, "a MARKET order is not queued while the server cannot be reached", outboxCount: 0, harness)
             #expect(refused.err.contains("--allow-offline") && refused.err.split(separator: "\n").count == 1, "\(refused.err)")
 
@@ -340,8 +335,8 @@ struct WriteCommandTests {
             #expect(try await harness.store.read(.outbox()).isEmpty, "never queued")
             let files = try FileManager.default.contentsOfDirectory(atPath: harness.folder.path)
             #expect(files.contains("cwsync.sqlite-wal") && files.contains("cwsync.sqlite"), "\(files)")
-            #expect(try Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the store, its WAL or beside them")
-            #expect(try Self.files(in: harness.folder, containing: "key-cli").count >= 1, "the search does find what the store holds")
+            #expect(try await Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the store, its WAL or beside them")
+            #expect(try await Self.files(in: harness.folder, containing: "key-cli").count >= 1, "the search does find what the store holds")
 
             let duplicate = try await Self.cwsync(["secret", "add", "--counter-party", "binance", "--api-key", "key-2"] + options, input: "another-secret\n")
             #expect(duplicate.status == 1 && duplicate.out.isEmpty && duplicate.err.contains("Duplicated secret key"), "\(duplicate)")
@@ -364,14 +359,12 @@ struct WriteCommandTests {
         try await Self.with { harness, _, _ in
             let offline = ["--store", harness.store.path, "--endpoint", Self.unreachable]
             let plaintext = "offline-secret-4d2b"
-            let started = ContinuousClock.now
             let added = try await Self.cwsync(["secret", "add", "--counter-party", "binance", "--api-key", "key-off"] + offline, input: plaintext + "\n")
-            #expect(ContinuousClock.now - started < .seconds(5), "fails fast")
             try await Self.expectRefused(added, status: 4, "could not connect", outboxCount: 0, harness)
             #expect(added.err.split(separator: "\n").count == 1, "one line: \(added.err)")
             let removed = try await Self.cwsync(["secret", "remove", "--counter-party", "binance"] + offline)
             try await Self.expectRefused(removed, status: 4, "could not connect", outboxCount: 0, harness)
-            #expect(try Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the store, its WAL or beside them")
+            #expect(try await Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the store, its WAL or beside them")
         }
     }
 
