@@ -23,9 +23,17 @@ public struct CoinWeightStore: Sendable {
     public let path: String
     /// The schema version of the store, the highest `schema/` file applied.
     public let schemaVersion: Int
+    /// The store's files (the database, its `-wal` and `-shm`) that others could read when it
+    /// was opened, and which opening made readable and writable by their owner only (0600).
+    public let narrowedFiles: [String]
     let pool: DatabasePool
 
     /// Opens (creating when missing) the store at `path` and brings its schema up to date.
+    ///
+    /// A trader's history and positions are nobody else's: a new store and its `-wal` and
+    /// `-shm` files are created readable and writable by their owner only (0600), a folder it
+    /// creates for them 0700, and an existing store with wider modes is narrowed to 0600
+    /// (``narrowedFiles`` says which).
     /// - Parameters:
     ///   - path: the database file; its folder is created when missing.
     ///   - now: the time recorded for applied schema files.
@@ -36,8 +44,11 @@ public struct CoinWeightStore: Sendable {
         if let found = try migrator.versionOfExistingStore(at: path), found > migrator.latestVersion {
             throw StoreError.newerSchema(path: path, found: found, supported: migrator.latestVersion)
         }
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        narrowedFiles = try StoreFileModes.makePrivate(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "cwsync.store"
@@ -72,6 +83,17 @@ public struct CoinWeightStore: Sendable {
             }
             return result!
         }
+    }
+
+    /// The current result of `query`, read on the calling thread: for a caller that is not
+    /// async (an initializer); everything else uses ``read(_:)``.
+    public func readNow<Value>(_ query: StoreQuery<Value>) throws -> Value {
+        try pool.read { db in try query.fetch(db) }
+    }
+
+    /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does.
+    public func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(StoreTransaction(db: db)) }
     }
 
     /// The current result of `query`.

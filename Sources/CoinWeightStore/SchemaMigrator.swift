@@ -40,6 +40,13 @@ struct SchemaMigrator: Sendable {
             }
             return Self.bigEndian(header[60..<64])
         }
+        return try Self.readOnly(path) { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    /// Reads the existing store at `path` through a read-only connection, which leaves every
+    /// byte of its files as it was (a writing connection checkpoints the WAL as it closes).
+    /// - Throws: ``StoreError/notADatabase(path:reason:)`` or ``StoreError/unavailable(path:reason:)``.
+    static func readOnly<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
         var configuration = Configuration()
         configuration.readonly = true
         // Another process may hold the file a moment (recovering the WAL of a daemon that was
@@ -48,7 +55,7 @@ struct SchemaMigrator: Sendable {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
-            return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            return try queue.read(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch let error as DatabaseError {

@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The file could not be read now (busy for longer than the wait, or an I/O error); it may
     /// well be sound.
     case unavailable(path: String, reason: String)
+    /// A file of the store could not be created, or made private to its owner (mode 0600).
+    case notPrivate(path: String, reason: String)
     /// The schema files bundled with this build are missing or misnumbered: a packaging bug.
     case invalidSchemaFiles(String)
     /// A value in the store cannot be read back (a decimal that is not one, say): the file was
@@ -25,6 +27,8 @@ extension StoreError: CustomStringConvertible, LocalizedError {
             "\(path) is not a cwsync store or is damaged (\(reason)). Nothing was changed: move it aside and sync again to rebuild the mirror; writes still queued in it cannot be read by this build."
         case .unavailable(let path, let reason):
             "\(path) could not be read just now (\(reason)). Nothing was changed: another cwsync may hold it (a daemon starting up after a crash, say); try again, and run `cwsync store check` if it keeps failing."
+        case .notPrivate(let path, let reason):
+            "\(path): \(reason). Nothing was read from it: check that the file and its folder belong to you."
         case .invalidSchemaFiles(let reason):
             "the store's schema files are unusable (\(reason)); reinstall cwsync."
         case .corruptValue(let table, let column, let value):

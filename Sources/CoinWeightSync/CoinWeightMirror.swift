@@ -15,8 +15,15 @@ import Logging
 ///
 /// The session (its token included) is kept in ``SessionFile`` beside the store, mode 0600,
 /// and never logged.
+///
+/// A store mirrors one account on one server (``StoreIdentity``), bound by its first login:
+/// opening it for another endpoint, or logging in as another user, throws
+/// ``StoreIdentityMismatch`` before any request, so the token is never sent to a server
+/// other than the one that issued it.
 public actor CoinWeightMirror {
     public nonisolated let store: CoinWeightStore
+    /// The API's base URL this mirror talks to: the one asked for, else the store's own.
+    public nonisolated let endpoint: URL
     public nonisolated let client: CoinWeightClient
     public nonisolated let engine: SyncEngine
     /// Where the user's writes wait until the server has them.
@@ -26,29 +33,81 @@ public actor CoinWeightMirror {
     public private(set) var session: Session?
 
     /// Opens the store (creating it) and restores the saved session, if any.
-    /// - Throws: a ``StoreError`` for a store that cannot be used, ``CoinWeightError/insecureEndpoint(_:)``
-    ///   for a plain-HTTP endpoint off this machine.
+    /// - Parameters:
+    ///   - baseURL: the API's base URL; `nil` for the store's own (the endpoint of its first
+    ///     login), else `defaultBaseURL`.
+    ///   - defaultBaseURL: the endpoint of a store bound to none when `baseURL` is `nil`.
+    /// - Throws: a ``StoreError`` for a store that cannot be used, ``StoreIdentityMismatch``
+    ///   for a store bound to another endpoint (or whose saved session is another account's),
+    ///   ``MirrorError/noEndpoint(path:)`` when no endpoint is known,
+    ///   ``CoinWeightError/insecureEndpoint(_:)`` for a plain-HTTP endpoint off this machine.
     public init(
-        storePath: String, baseURL: URL, allowInsecureHTTP: Bool = false, transport: any HTTPTransport = URLSessionTransport(),
-        configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync")
+        storePath: String, baseURL: URL? = nil, defaultBaseURL: URL? = nil, allowInsecureHTTP: Bool = false,
+        transport: any HTTPTransport = URLSessionTransport(), configuration: SyncConfiguration = SyncConfiguration(),
+        logger: Logger = Logger(label: "cwsync")
     ) throws {
-        store = try CoinWeightStore(path: storePath)
-        sessionFile = SessionFile(besideStore: storePath)
+        // Refused before the store is opened for writing: its files stay as they were.
+        if let bound = try CoinWeightStore.identity(at: storePath), let baseURL {
+            try bound.require(endpoint: StoreIdentity.normalizedEndpoint(baseURL), path: storePath)
+        }
+        let store = try CoinWeightStore(path: storePath)
+        let sessionFile = SessionFile(besideStore: storePath)
         let saved = sessionFile.load()
-        client = try CoinWeightClient(baseURL: baseURL, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
+        let endpoint: URL
+        do {
+            endpoint = try Self.endpoint(of: store, asked: baseURL, fallback: defaultBaseURL, saved: saved, now: configuration.now())
+            client = try CoinWeightClient(baseURL: endpoint, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
+        } catch {
+            try? store.close()
+            throw error
+        }
+        self.store = store
+        self.endpoint = endpoint
+        self.sessionFile = sessionFile
         engine = SyncEngine(client: client, store: store, configuration: configuration, logger: logger)
         outbox = Outbox(client: client, store: store, configuration: configuration, logger: logger)
         session = saved
     }
 
-    /// Logs in, saves the session, and lets a paused sync and outbox resume.
-    public func login(_ credentials: Credentials) async throws -> Session {
-        try await remember(client.login(credentials))
+    /// The endpoint to talk to: the one asked for (which must be the store's own once it is
+    /// bound), else the store's, else `fallback`. A store from before identities, with a
+    /// saved session, adopts that session's account at this endpoint.
+    private static func endpoint(of store: CoinWeightStore, asked: URL?, fallback: URL?, saved: Session?, now: Date) throws -> URL {
+        let bound = try store.readNow(.identity)
+        if let bound, let asked { try bound.require(endpoint: StoreIdentity.normalizedEndpoint(asked), path: store.path) }
+        guard let endpoint = asked ?? bound.flatMap({ URL(string: $0.endpoint) }) ?? fallback else { throw MirrorError.noEndpoint(path: store.path) }
+        if let saved {
+            if let bound, saved.uid != bound.uid { throw StoreIdentityMismatch(path: store.path, bound: bound, asked: .uid(saved.uid)) }
+            if bound == nil {
+                let adopted = StoreIdentity(endpoint: endpoint, uid: saved.uid, userName: saved.userName, boundAt: now)
+                try store.writeNow { try $0.bindIdentity(adopted, path: store.path) }
+            }
+        }
+        return endpoint
     }
 
-    /// Creates an account, saves its session.
+    /// Whose mirror the store is; `nil` before its first login.
+    public var identity: StoreIdentity? {
+        get async throws { try await store.read(.identity) }
+    }
+
+    /// Logs in, binds the store to the account when it is bound to none, saves the session,
+    /// and lets a paused sync and outbox resume.
+    /// - Throws: ``StoreIdentityMismatch`` before any request when the store mirrors another
+    ///   user; what the client throws.
+    public func login(_ credentials: Credentials) async throws -> Session {
+        try await requireUser(credentials.userName)
+        return try await remember(client.login(credentials))
+    }
+
+    /// Creates an account, binds the store to it as ``login(_:)`` does, saves its session.
     public func signup(_ request: SignupRequest) async throws -> Session {
-        try await remember(client.signup(request))
+        try await requireUser(request.userName)
+        return try await remember(client.signup(request))
+    }
+
+    private func requireUser(_ userName: String) async throws {
+        try await store.read(.identity)?.require(userName: userName, path: store.path)
     }
 
     /// Forgets the session: the token leaves memory and disk. The mirror's data stays.
@@ -97,8 +156,12 @@ public actor CoinWeightMirror {
     }
 
     private func remember(_ session: Session) async throws -> Session {
+        let identity = StoreIdentity(endpoint: endpoint, uid: session.uid, userName: session.userName, boundAt: Date())
+        try await store.write { [path = store.path] in
+            try $0.bindIdentity(identity, path: path)
+            try $0.clearTokenRefusal(uid: session.uid)
+        }
         try sessionFile.save(session)
-        try await store.write { try $0.clearTokenRefusal(uid: session.uid) }
         self.session = session
         await engine.sessionRenewed()
         await outbox.sessionRenewed()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoinWeightAPI
 import CoinWeightStore
+import CoinWeightSync
 
 /// Turns the client's and the store's errors into one line on standard error and the exit
 /// status that tells them apart.
@@ -13,10 +14,19 @@ enum CommandFailure {
         } catch let error as CoinWeightError {
             Console.err("cwsync: \(error)")
             throw ExitCode(exit(for: error).rawValue)
-        } catch let error where error is StoreError || error is StoreMissing {
+        } catch let error where error is StoreError || error is StoreMissing || error is MirrorError {
             Console.err("cwsync: \(error)")
             throw ExitCode(SyncExit.failed.rawValue)
+        } catch let error as StoreIdentityMismatch {
+            Console.err("cwsync: \(Self.describe(error))")
+            throw ExitCode(SyncExit.failed.rawValue)
         }
+    }
+
+    /// A store bound to another account or server, and the ways out, in the command line's words.
+    static func describe(_ error: StoreIdentityMismatch) -> String {
+        "\(error.path) mirrors \(error.bound), not \(error.askedDescription); nothing was sent or changed. "
+            + "Pass another --store (or CWSYNC_STORE) for it, or run without --endpoint to use this store's own server."
     }
 
     private static func exit(for error: CoinWeightError) -> SyncExit {

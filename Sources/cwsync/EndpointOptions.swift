@@ -7,23 +7,33 @@ struct EndpointOptions: ParsableArguments {
     /// The production API, when neither `--endpoint` nor `CWSYNC_ENDPOINT` says otherwise.
     static let defaultEndpoint = "https://api.coin-weight.com/exp/v2"
 
-    @Option(help: ArgumentHelp("The API's base URL (default \(defaultEndpoint), or CWSYNC_ENDPOINT).", valueName: "url"))
+    @Option(help: ArgumentHelp(
+        "The API's base URL (default: CWSYNC_ENDPOINT, else the one the store's first login used, else \(defaultEndpoint)).",
+        valueName: "url"))
     var endpoint: String?
 
     @Flag(help: "Allow plain http:// to a host other than this machine (tokens cross the network unencrypted).")
     var allowInsecureHTTP = false
 
-    /// The base URL: `--endpoint`, else `CWSYNC_ENDPOINT`, else the production API.
-    func baseURL() throws -> URL {
-        let text = endpoint ?? ProcessInfo.processInfo.environment["CWSYNC_ENDPOINT"] ?? Self.defaultEndpoint
-        guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host != nil else {
-            throw ValidationError("--endpoint \(text) is not an http(s) URL such as \(Self.defaultEndpoint)")
-        }
-        return url
+    /// The base URL asked for: `--endpoint`, else `CWSYNC_ENDPOINT`; `nil` for the store's own
+    /// (the endpoint its first login saved), else the production API.
+    func askedURL() throws -> URL? {
+        guard let text = endpoint ?? ProcessInfo.processInfo.environment["CWSYNC_ENDPOINT"] else { return nil }
+        return try Self.parse(text)
     }
 
-    /// The store at `storeOptions`' path with a client for this endpoint and the saved session.
+    /// The store at `storeOptions`' path with a client for its endpoint and the saved session.
     func openMirror(_ storeOptions: StoreOptions) throws -> CoinWeightMirror {
-        try CoinWeightMirror(storePath: storeOptions.store, baseURL: baseURL(), allowInsecureHTTP: allowInsecureHTTP)
+        let mirror = try CoinWeightMirror(
+            storePath: storeOptions.store, baseURL: askedURL(), defaultBaseURL: Self.parse(Self.defaultEndpoint), allowInsecureHTTP: allowInsecureHTTP)
+        _ = StoreOptions.announcingNarrowed(mirror.store)
+        return mirror
+    }
+
+    private static func parse(_ text: String) throws -> URL {
+        guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+            throw ValidationError("--endpoint \(text) is not an http(s) URL such as \(defaultEndpoint)")
+        }
+        return url
     }
 }

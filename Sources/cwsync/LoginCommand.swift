@@ -24,7 +24,11 @@ struct LoginCommand: AsyncParsableCommand {
         guard let password, !password.isEmpty else {
             throw ValidationError(passwordStdin ? "no password on standard input" : "no terminal to ask the password on: pass --password-stdin")
         }
-        let mirror = try await CommandFailure.reporting { try endpointOptions.openMirror(storeOptions) }
+        let mirror = try await CommandFailure.reporting {
+            // Another user is refused before the store is opened for writing, so it stays byte for byte as it was.
+            try CoinWeightStore.identity(at: storeOptions.store)?.require(userName: user, path: storeOptions.store)
+            return try endpointOptions.openMirror(storeOptions)
+        }
         let session = try await CommandFailure.reporting { try await mirror.login(Credentials(userName: user, password: password)) }
         Console.out("logged in as \(session.userName) (uid \(session.uid)); session saved beside \(mirror.store.path)")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
+import Foundation
 
 /// `cwsync order create|update|cancel|cancel-all`: order writes, queued in the outbox, shown
 /// in the store at once, delivered by `cwsync sync` or a running `cwsync run`.
@@ -50,7 +51,7 @@ struct OrderCommand: AsyncParsableCommand {
             try await options.run { mirror, uid in
                 let order = NewOrder(orderType: orderType.orderType, symbol: symbol, side: side.side, owner: owner ?? uid.ownAccount,
                                      counterParty: counterParty, price: price, quantity: quantity)
-                if order.orderType == .market, !allowOffline, try await OrderCommand.serverUnreachable(options.endpointOptions) {
+                if order.orderType == .market, !allowOffline, try await OrderCommand.serverUnreachable(mirror.endpoint, allowInsecureHTTP: options.endpointOptions.allowInsecureHTTP) {
                     throw WriteRefusal.marketOffline
                 }
                 let (entry, localID) = try await mirror.outbox.placeOrder(
@@ -136,9 +137,9 @@ struct OrderCommand: AsyncParsableCommand {
     /// Whether the server cannot be reached now: one unauthenticated read of the symbols
     /// config, with a short timeout, fails to connect or times out. Any answer, an error
     /// included, means it can.
-    static func serverUnreachable(_ endpoint: EndpointOptions) async throws -> Bool {
+    static func serverUnreachable(_ endpoint: URL, allowInsecureHTTP: Bool) async throws -> Bool {
         let transport = URLSessionTransport(configuration: .init(requestTimeout: .seconds(5), resourceTimeout: .seconds(5)))
-        let client = try CoinWeightClient(baseURL: endpoint.baseURL(), transport: transport, allowInsecureHTTP: endpoint.allowInsecureHTTP)
+        let client = try CoinWeightClient(baseURL: endpoint, transport: transport, allowInsecureHTTP: allowInsecureHTTP)
         do {
             _ = try await client.symbols()
             return false

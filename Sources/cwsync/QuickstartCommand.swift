@@ -6,7 +6,9 @@ import CoinWeightSync
 import Foundation
 
 /// `cwsync quickstart`: the first thing to run. Starts a seeded emulator in this process,
-/// logs in as `abc`, runs a first sync into the store, and reads the mirror back offline.
+/// logs in as `abc`, runs a first sync into a store of its own, and reads the mirror back
+/// offline. It never touches a store that mirrors an account: its default store, beside the
+/// default one, is made anew each run (the emulator it mirrored is gone).
 struct QuickstartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quickstart",
@@ -16,7 +18,8 @@ struct QuickstartCommand: AsyncParsableCommand {
     @Option(help: "Historical orders to seed in the emulator.")
     var seedOrders = 2_000
 
-    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp("The store to sync into: a new one, or one only quickstart has used (default: quickstart/cwsync.sqlite beside the default store).", valueName: "path"))
+    var store: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -24,16 +27,43 @@ struct QuickstartCommand: AsyncParsableCommand {
         guard seedOrders >= 0 else { throw ValidationError("--seed-orders must be 0 or more.") }
     }
 
+    /// Quickstart's own store, in a folder beside the default store.
+    static func defaultStore() -> String {
+        URL(fileURLWithPath: StoreOptions.defaultPath()).deletingLastPathComponent()
+            .appendingPathComponent("quickstart").appendingPathComponent(StoreLocation.fileName).path
+    }
+
+    /// The store to sync into, made empty when it is quickstart's own.
+    /// - Throws: ``ValidationError`` for a store that mirrors an account, or that a daemon serves.
+    private func prepareStore() throws -> String {
+        let path = store ?? Self.defaultStore()
+        if let pid = StoreLock.holder(store: path) {
+            throw ValidationError("a cwsync run (pid \(pid)) serves \(path): stop it first, or pass another --store")
+        }
+        if store == nil {
+            for file in [path, path + "-wal", path + "-shm", path + ".lock", SessionFile(besideStore: path).path] {
+                try? FileManager.default.removeItem(atPath: file)
+            }
+        } else if try SessionFile(besideStore: path).load() != nil || CoinWeightStore.identity(at: path) != nil {
+            throw ValidationError("\(path) mirrors an account already; quickstart syncs into a store of its own: pass a new --store path, or none")
+        }
+        return path
+    }
+
     func run() async throws {
         global.bootstrapLogging()
+        let path = try await CommandFailure.reporting { try prepareStore() }
         let emulator = CoinWeightEmulator(configuration: EmulatorConfiguration(seedOrders: seedOrders, seedDays: 30))
         let running = try await emulator.start()
         Console.out("emulator listening at \(running.baseURL)")
         do {
-            let report = try await syncIntoStore(running.baseURL)
+            let report = try await syncIntoStore(running.baseURL, path: path)
             await running.stop()
             guard report.isComplete else { throw ExitCode(1) }
-            Console.out("ok")
+            Console.out("ok: the emulator has stopped; the mirror stays, and answers offline:")
+            Console.out("  cwsync orders --store \(path)")
+            Console.out("  cwsync status --store \(path)")
+            Console.out("next: start an emulator of your own (cwsync emulator --port 8080) and log in to it with a store of its own")
         } catch {
             await running.stop()
             throw error
@@ -41,8 +71,9 @@ struct QuickstartCommand: AsyncParsableCommand {
     }
 
     /// Logs in, syncs everything, prints the outcome and what the store now holds.
-    private func syncIntoStore(_ baseURL: URL) async throws -> SyncReport {
-        let mirror = try CoinWeightMirror(storePath: storeOptions.store, baseURL: baseURL)
+    private func syncIntoStore(_ baseURL: URL, path: String) async throws -> SyncReport {
+        let mirror = try CoinWeightMirror(storePath: path, baseURL: baseURL)
+        defer { try? mirror.store.close() }
         let session = try await mirror.login(Credentials(userName: "abc", password: "abc_password"))
         Console.out("logged in as \(session.userName) (uid \(session.uid)); session saved beside the store, mode 0600")
         Console.out("store: \(mirror.store.path)")

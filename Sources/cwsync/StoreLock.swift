@@ -21,6 +21,7 @@ final class StoreLock {
             close(descriptor)
             throw StoreLockError.held(path: path, pid: holder ?? "?")
         }
+        fchmod(descriptor, 0o600)
         ftruncate(descriptor, 0)
         let pid = "\(getpid())\n"
         _ = pid.withCString { write(descriptor, $0, strlen($0)) }

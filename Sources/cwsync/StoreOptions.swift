@@ -18,7 +18,16 @@ struct StoreOptions: ParsableArguments {
     /// - Throws: ``StoreMissing``, or what ``CoinWeightStore/init(path:now:)`` throws.
     func openExisting() throws -> CoinWeightStore {
         guard FileManager.default.fileExists(atPath: store) else { throw StoreMissing(path: store) }
-        return try CoinWeightStore(path: store)
+        return Self.announcingNarrowed(try CoinWeightStore(path: store))
+    }
+
+    /// `store`, after a notice on standard error for each of its files that others could
+    /// read and that opening made private.
+    static func announcingNarrowed(_ store: CoinWeightStore) -> CoinWeightStore {
+        for file in store.narrowedFiles {
+            Console.err("cwsync: notice: \(file) was readable by other users; it is now readable by you only (mode 0600)")
+        }
+        return store
     }
 }
 

@@ -7,9 +7,9 @@ import Testing
 /// write offline, and a `cwsync run` delivering it once the server is back.
 @Suite("cwsync end to end", .serialized)
 struct DaemonEndToEndTests {
-    /// `cwsync emulator --port 0` as a child process, and its base URL.
-    private func startEmulator() async throws -> (LaunchedCWSync, String) {
-        let emulator = try CWSyncBinary.launch(["emulator", "--port", "0", "--seed-orders", "300", "--seed-days", "10"])
+    /// `cwsync emulator --port PORT` (a free one by default) as a child process, and its base URL.
+    private func startEmulator(port: Int = 0) async throws -> (LaunchedCWSync, String) {
+        let emulator = try CWSyncBinary.launch(["emulator", "--port", String(port), "--seed-orders", "300", "--seed-days", "10"])
         do {
             return (emulator, try await emulator.firstLine())
         } catch {
@@ -44,8 +44,9 @@ struct DaemonEndToEndTests {
             let queued = try await CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", url])
             #expect(queued.status == 0, "\(queued.err)")
 
-            // The server comes back (a fresh one, so the old token is refused: the write waits).
-            (emulator, url) = try await startEmulator()
+            // The server comes back at its address (a fresh one, so the old token is refused:
+            // the write waits).
+            (emulator, url) = try await startEmulator(port: try #require(URL(string: url)?.port))
             let daemon = try CWSyncBinary.launch(["run", "--store", store, "--endpoint", url, "--interval", "2"])
             defer { daemon.kill() }
             try await waitUntil("the daemon claimed the store") { daemon.holdsLock(of: store) }

@@ -27,6 +27,22 @@ struct WriteCommandTests {
         }
     }
 
+    /// Runs `body` with a second store, synced from the harness's server like the first, abc's
+    /// session beside it, but bound to a server that is down (nothing listens at
+    /// ``unreachable``): what a user's store is while the network is gone.
+    static func withOfflineStore(_ harness: SyncHarness, _ body: (CoinWeightStore) async throws -> Void) async throws {
+        let path = harness.folder.appendingPathComponent("offline/cwsync.sqlite").path
+        let store = try CoinWeightStore(path: path)
+        defer { try? store.close() }
+        let report = await SyncEngine(client: harness.client, store: store, configuration: SyncConfiguration(now: { harness.clock.now })).sync(uid: 2)
+        #expect(report.isComplete, "\(report.failures)")
+        let session = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
+        let identity = StoreIdentity(endpoint: try #require(URL(string: unreachable)), uid: session.uid, userName: session.userName, boundAt: Date())
+        try await store.write { try $0.bindIdentity(identity, path: path) }
+        try SessionFile(besideStore: path).save(session)
+        try await body(store)
+    }
+
     /// Runs `cwsync arguments` off the concurrency pool the in-process emulator answers on.
     static func cwsync(_ arguments: [String], input: String? = nil) async throws -> CWSyncRun {
         try await CWSyncBinary.run(arguments, input: input)
@@ -296,29 +312,34 @@ struct WriteCommandTests {
     @Test("offline, a MARKET order is refused unless --allow-offline; a LIMIT order is queued; online, a MARKET order is queued")
     func marketOffline() async throws {
         try await Self.with { harness, outbox, options in
-            let offline = ["--store", harness.store.path, "--endpoint", Self.unreachable]
             func create(_ type: String, _ quantity: String, _ extra: [String]) -> [String] {
                 ["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", type,
                  "--price", "2000.50", "--quantity", quantity] + extra
             }
-            let refused = try await Self.cwsync(create("MARKET", "1.0000", offline))
-            try await Self.expectRefused(refused, status: 1, "a MARKET order is not queued while the server cannot be reached", outboxCount: 0, harness)
-            #expect(refused.err.contains("--allow-offline") && refused.err.split(separator: "\n").count == 1, "\(refused.err)")
+            try await Self.withOfflineStore(harness) { store in
+                let offline = ["--store", store.path]
+                let refused = try await Self.cwsync(create("MARKET", "1.0000", offline))
+                #expect(refused.status == 1 && refused.out.isEmpty && refused.err.contains("a MARKET order is not queued while the server cannot be reached"),
+                        "\(refused.out)\(refused.err)")
+                #expect(refused.err.contains("--allow-offline") && refused.err.split(separator: "\n").count == 1, "\(refused.err)")
+                #expect(try await store.read(.outbox()).isEmpty, "nothing queued")
 
-            let limit = try await Self.cwsync(create("LIMIT", "2.0000", offline))
-            #expect(limit.status == 0, "\(limit.err)")
-            let asked = try await Self.cwsync(create("market", "3.0000", offline + ["--allow-offline"]))
-            #expect(asked.status == 0, "\(asked.err)")
-            let askedEntry = try await harness.store.read(.outboxEntry(id: try Self.entryID(asked.out)))
-            guard case .createOrder(let order, _) = askedEntry?.write else { Issue.record("not an order create: \(String(describing: askedEntry))"); return }
-            #expect(order.orderType == .market && order.quantity == "3.0000")
+                let limit = try await Self.cwsync(create("LIMIT", "2.0000", offline))
+                #expect(limit.status == 0, "\(limit.err)")
+                let asked = try await Self.cwsync(create("market", "3.0000", offline + ["--allow-offline"]))
+                #expect(asked.status == 0, "\(asked.err)")
+                let askedEntry = try await store.read(.outboxEntry(id: try Self.entryID(asked.out)))
+                guard case .createOrder(let order, _) = askedEntry?.write else { Issue.record("not an order create: \(String(describing: askedEntry))"); return }
+                #expect(order.orderType == .market && order.quantity == "3.0000")
+                #expect(try await store.read(.outbox(uid: 2, states: [.pending])).count == 2)
+            }
 
             let online = try await Self.cwsync(create("MARKET", "4.0000", options))
             #expect(online.status == 0, "\(online.err)")
-            #expect(try await harness.store.read(.outbox(uid: 2, states: [.pending])).count == 3)
-            #expect(await outbox.deliver(uid: 2).delivered.count == 3)
+            #expect(try await harness.store.read(.outbox(uid: 2, states: [.pending])).count == 1)
+            #expect(await outbox.deliver(uid: 2).delivered.count == 1)
             let filled = await harness.state.snapshot().orders(owner: "2").filter { $0.orderType == .market }
-            #expect(filled.count == 2 && filled.allSatisfy { $0.executionType == .filled }, "\(filled)")
+            #expect(filled.count == 1 && filled.allSatisfy { $0.executionType == .filled }, "\(filled)")
         }
     }
 
@@ -357,14 +378,17 @@ struct WriteCommandTests {
     @Test("offline, secret add and remove fail at once with the client's error, exit 4, nothing queued or written")
     func secretsOffline() async throws {
         try await Self.with { harness, _, _ in
-            let offline = ["--store", harness.store.path, "--endpoint", Self.unreachable]
-            let plaintext = "offline-secret-4d2b"
-            let added = try await Self.cwsync(["secret", "add", "--counter-party", "binance", "--api-key", "key-off"] + offline, input: plaintext + "\n")
-            try await Self.expectRefused(added, status: 4, "could not connect", outboxCount: 0, harness)
-            #expect(added.err.split(separator: "\n").count == 1, "one line: \(added.err)")
-            let removed = try await Self.cwsync(["secret", "remove", "--counter-party", "binance"] + offline)
-            try await Self.expectRefused(removed, status: 4, "could not connect", outboxCount: 0, harness)
-            #expect(try await Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the store, its WAL or beside them")
+            try await Self.withOfflineStore(harness) { store in
+                let offline = ["--store", store.path]
+                let plaintext = "offline-secret-4d2b"
+                let added = try await Self.cwsync(["secret", "add", "--counter-party", "binance", "--api-key", "key-off"] + offline, input: plaintext + "\n")
+                #expect(added.status == 4 && added.out.isEmpty && added.err.contains("could not connect"), "\(added.out)\(added.err)")
+                #expect(added.err.split(separator: "\n").count == 1, "one line: \(added.err)")
+                let removed = try await Self.cwsync(["secret", "remove", "--counter-party", "binance"] + offline)
+                #expect(removed.status == 4 && removed.out.isEmpty && removed.err.contains("could not connect"), "\(removed.out)\(removed.err)")
+                #expect(try await store.read(.outbox()).isEmpty, "never queued")
+                #expect(try await Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the stores, their WALs or beside them")
+            }
         }
     }
 
