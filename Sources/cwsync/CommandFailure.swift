@@ -25,8 +25,11 @@ enum CommandFailure {
 
     /// A store bound to another account or server, and the ways out, in the command line's words.
     static func describe(_ error: StoreIdentityMismatch) -> String {
-        "\(error.path) mirrors \(error.bound), not \(error.askedDescription); nothing was sent or changed. "
-            + "Pass another --store (or CWSYNC_STORE) for it, or run without --endpoint to use this store's own server."
+        let wayOut = switch error.asked {
+        case .endpoint: "Pass another --store (or CWSYNC_STORE) for that server, or leave out --endpoint to use this store's own."
+        case .user, .uid: "Pass another --store (or CWSYNC_STORE) for that account."
+        }
+        return "\(error.path) mirrors \(error.bound), not \(error.askedDescription); nothing was sent or changed. \(wayOut)"
     }
 
     private static func exit(for error: CoinWeightError) -> SyncExit {
