@@ -40,8 +40,14 @@ extension CampaignRig {
         return "\(newest.lastPathComponent), last \(lines) lines:\n" + text.split(separator: "\n").suffix(lines).joined(separator: "\n")
     }
 
-    /// Stops `daemon` with SIGTERM, expecting exit 0 (SIGKILL after two minutes, a safety net).
-    func stopGracefully(_ daemon: ChildProcess) async {
+    /// Stops daemon `number` with SIGTERM once it serves (a SIGTERM before its signal handling
+    /// is up ends it by the signal's default action), expecting exit 0 (SIGKILL after two
+    /// minutes, a safety net).
+    func stopGracefully(_ daemon: ChildProcess, number: Int) async throws {
+        let log = logs.appendingPathComponent("daemon-\(number).log")
+        try await waitUntil("daemon \(number) serves") {
+            (try? String(contentsOf: log, encoding: .utf8))?.contains("cwsync run: serving") == true || !daemon.isRunning
+        }
         daemon.send(SIGTERM)
         let killer = Task {
             try await Task.sleep(for: .seconds(120))

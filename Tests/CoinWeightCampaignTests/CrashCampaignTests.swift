@@ -43,7 +43,7 @@ struct CrashCampaignTests {
             await rig.state.setFaults(FaultPlan())
             let last = try rig.startDaemon(form.kills + 1, interval: 1)
             try await rig.drain(within: .seconds(180))
-            await rig.stopGracefully(last)
+            try await rig.stopGracefully(last, number: form.kills + 1)
             try await rig.verifyConverged(ledger, report: &report)
 
             let sorted = lifetimes.sorted()

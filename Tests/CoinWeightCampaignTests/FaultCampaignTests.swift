@@ -53,7 +53,7 @@ struct FaultCampaignTests {
             #expect(daemon.isRunning, "the daemon never crashed")
             sampler.cancel()
             let samples = await sampler.value
-            await rig.stopGracefully(daemon)
+            try await rig.stopGracefully(daemon, number: 1)
             try await rig.verifyConverged(ledger, report: &report)
 
             // Flat: the last quarter of the soak no higher than the second quarter (after the
