@@ -5,9 +5,19 @@ import Foundation
 /// Orders: checks before queueing; orders and strategies: the resolution of creates whose
 /// outcome is unknown.
 extension Outbox {
-    /// Refuses an order that breaks a rule of the symbols config in the store.
-    func check(_ order: NewOrder) async throws {
+    /// Refuses an order for another user's account, or one that breaks a rule of the
+    /// symbols config in the store.
+    func check(_ order: NewOrder, uid: UserID) async throws {
+        try await checkOwner(order.owner, uid: uid)
         if let violation = try await rules().violation(of: order) { throw OutboxError.invalidOrder(violation) }
+    }
+
+    /// Refuses a write for a trading account that is not `uid`'s own nor one of the owners
+    /// of its strategies in the store: the server would refuse it with a 403.
+    func checkOwner(_ owner: String, uid: UserID) async throws {
+        guard owner != uid.ownAccount else { return }
+        let strategyOwners = Set(try await store.read(.strategyItems(uid: uid)).compactMap(\.owner))
+        guard strategyOwners.contains(owner) else { throw OutboxError.foreignOwner(owner, uid: uid) }
     }
 
     /// Refuses an update of an unknown order, or one whose new price or quantity breaks a rule.

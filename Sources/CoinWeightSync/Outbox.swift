@@ -14,9 +14,11 @@ import Logging
 ///
 /// A transient failure (5xx, 429, no response) leaves the entry pending until its backoff
 /// has passed, and later writes it blocks wait behind it; a refusal marks it failed with the
-/// server's code and rolls its optimistic change back; a 403 stops delivery in
-/// ``SyncStatus/authRequired`` with nothing lost. An order create is never sent blindly
-/// twice: when its outcome is unknown it is looked for on the server first.
+/// server's code and rolls its optimistic change back; a 403 while the token still
+/// authenticates (one `/test-auth`) fails that write alone the same way, and a 403 of the
+/// token itself stops delivery in ``SyncStatus/authRequired`` with nothing lost. An order
+/// create is never sent blindly twice: when its outcome is unknown it is looked for on the
+/// server first.
 public actor Outbox {
     public nonisolated let client: CoinWeightClient
     public nonisolated let store: CoinWeightStore
@@ -49,6 +51,7 @@ public actor Outbox {
     public func enqueue(_ write: OutboxWrite, uid: UserID) async throws -> Int64 {
         if case .createOrder(let order, _) = write { return try await queueCreate(order, write: write, uid: uid, validFor: configuration.orderDeadline, allowWhileOffline: false) }
         if case .updateOrder(let amendment) = write { try await check(amendment) }
+        if case .cancelAllOrders(let request) = write { try await checkOwner(request.owner, uid: uid) }
         let now = configuration.now()
         let id = try await store.write { try $0.enqueue(write, uid: uid, at: now) }
         await waker.wake()
@@ -137,7 +140,7 @@ public actor Outbox {
     }
 
     private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {
-        try await check(order)
+        try await check(order, uid: uid)
         if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }
         let now = configuration.now()
         let deadline = now.addingTimeInterval(validFor.timeInterval)
@@ -288,6 +291,14 @@ public actor Outbox {
             return
         }
         switch error {
+        case .authenticationFailed where await tokenStillAuthenticates(uid: entry.uid):
+            // The server refused this write, not the token (another user's owner, say): it
+            // fails alone, rolled back, and the writes behind it go on.
+            reached(true)
+            try await store.write {
+                try $0.markFailed(entry.id, code: 403, message: "refused although the session is valid: \(error.description)", at: now)
+            }
+            report.failed.append(entry.id)
         case .authenticationFailed, .notLoggedIn:
             let refused: AuthToken? = if case .authenticationFailed = error { client.authToken } else { nil }
             try await store.write { transaction in
@@ -320,6 +331,14 @@ public actor Outbox {
             try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description, at: now) }
             report.failed.append(entry.id)
         }
+    }
+
+    /// Whether the token, refused (HTTP 403) for one write, still authenticates `uid`: one
+    /// `GET /test-auth`. Anything but a yes (a refusal, no answer) counts as no, so a token
+    /// the server revoked still pauses the queue.
+    private func tokenStillAuthenticates(uid: UserID) async -> Bool {
+        guard let identity = try? await client.testAuth() else { return false }
+        return identity.uid == uid
     }
 
     /// Notes whether the server answered, for the MARKET-while-offline rule.

@@ -11,6 +11,9 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
     case marketOrderWhileOffline
     /// The order to change is not in the store.
     case unknownOrder(String)
+    /// An order write for a trading account that is not the user's: neither its own nor one
+    /// of the strategy owners the mirror holds for it. The server would refuse it (403).
+    case foreignOwner(String, uid: UserID)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
         case .marketOrderWhileOffline:
             "a MARKET order is not queued while the server cannot be reached: retry online, use a LIMIT order, or pass allowWhileOffline"
         case .unknownOrder(let id): "order \(id) is not in the store: sync, then name an order that `orders` lists"
+        case .foreignOwner(let owner, let uid):
+            "owner \(owner) is not an account of user \(uid) (its own is \(uid.ownAccount), its strategies' owners are synced with them): nothing was queued"
         }
     }
 }

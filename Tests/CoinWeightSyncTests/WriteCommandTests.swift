@@ -258,7 +258,8 @@ struct WriteCommandTests {
             var other = OrderOutboxTests.order(quantity: "2.0000")
             other.counterParty = "huobi"
             let onHuobi = try await harness.client.createOrder(other)
-            #expect(await harness.engine.sync(uid: 2, only: [.activeOrders]).failures.isEmpty)
+            // The strategies too: their owners (strategy-10) are abc's accounts.
+            #expect(await harness.engine.sync(uid: 2, only: [.activeOrders, .strategies]).failures.isEmpty)
 
             let queued = try await Self.cwsync(["order", "cancel-all", "--counter-party", "binance"] + options)
             #expect(queued.status == 0, "\(queued.err)")
@@ -275,6 +276,8 @@ struct WriteCommandTests {
             let all = try await Self.cwsync(["order", "cancel-all", "--owner", "strategy-10", "--counter-party", "huobi", "--counter-party", "okcoin"] + options)
             #expect(try await harness.store.read(.outboxEntry(id: try Self.entryID(all.out)))?.write
                 == .cancelAllOrders(CancelAllRequest(owner: "strategy-10", selectedCounterParty: ["huobi", "okcoin"])))
+            let foreign = try await Self.cwsync(["order", "cancel-all", "--owner", "3"] + options)
+            #expect(foreign.status == 1 && foreign.out.isEmpty && foreign.err.contains("owner 3 is not an account of user 2"), "\(foreign.err)")
             let everywhere = try await Self.cwsync(["order", "cancel-all"] + options)
             #expect(try await harness.store.read(.outboxEntry(id: try Self.entryID(everywhere.out)))?.write
                 == .cancelAllOrders(CancelAllRequest(owner: "2", selectedCounterParty: [])), "no exchange named: all of them")
