@@ -49,7 +49,10 @@ public actor Outbox {
     /// - Returns: the entry's id, to observe with ``StoreQuery/outboxEntry(id:)``.
     /// - Throws: ``OutboxError`` when the write is refused before queueing; nothing is written.
     public func enqueue(_ write: OutboxWrite, uid: UserID) async throws -> Int64 {
-        if case .createOrder(let order, _) = write { return try await queueCreate(order, write: write, uid: uid, validFor: configuration.orderDeadline, allowWhileOffline: false) }
+        if case .createOrder(let order, _) = write {
+            let deadline = order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline
+            return try await queueCreate(order, write: write, uid: uid, validFor: deadline, allowWhileOffline: false)
+        }
         if case .updateOrder(let amendment) = write { try await check(amendment) }
         if case .cancelAllOrders(let request) = write { try await checkOwner(request.owner, uid: uid) }
         let now = configuration.now()
@@ -59,14 +62,15 @@ public actor Outbox {
     }
 
     /// Queues an order create for `uid`. It shows in the mirror at once under a local id;
-    /// it is sent only until `validFor` after now (default ``SyncConfiguration/orderDeadline``)
-    /// and expires after that.
+    /// it is sent only until `validFor` after now (default ``SyncConfiguration/orderDeadline``,
+    /// ``SyncConfiguration/marketOrderDeadline`` for a MARKET order) and expires after that.
     /// - Parameter allowWhileOffline: queue a MARKET order even when the server cannot be reached.
     /// - Returns: the entry's id and the order's local id (which later writes may name).
     /// - Throws: ``OutboxError`` when the order breaks a rule; nothing is written.
     public func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (entry: Int64, localID: String) {
         let localID = OutboxWrite.newLocalID()
-        let entry = try await queueCreate(order, write: .createOrder(order, localID: localID), uid: uid, validFor: validFor ?? configuration.orderDeadline, allowWhileOffline: allowWhileOffline)
+        let deadline = validFor ?? (order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline)
+        let entry = try await queueCreate(order, write: .createOrder(order, localID: localID), uid: uid, validFor: deadline, allowWhileOffline: allowWhileOffline)
         return (entry, localID)
     }
 
@@ -283,7 +287,7 @@ public actor Outbox {
         defer { logger.notice("outbox write not delivered", metadata: ["entry": "\(entry.id)", "kind": "\(entry.write.kind)", "error": "\(error)"]) }
         if !entry.write.isIdempotent && error.mayHaveReachedServer {
             // The create may have placed its order: never send it blindly again.
-            reached(!error.isUnreachable)
+            reached(!error.gotNoAnswer)
             let next = now.addingTimeInterval(configuration.createLookupInterval.timeInterval)
             let until = now.addingTimeInterval(configuration.createResolutionWindow.timeInterval)
             try await store.write { try $0.markOutcomeUnknown(entry.id, lookUpAt: next, until: until, reason: "\(error.description): looking for its order") }
@@ -311,7 +315,7 @@ public actor Outbox {
         case .transient, .malformedResponse:
             // An unreadable answer may have followed the effect; sending an idempotent write
             // again is safe, and failing it would roll back a change the server may hold.
-            reached(!error.isUnreachable)
+            reached(!error.gotNoAnswer)
             let delay = configuration.backoff.delay(afterFailures: entry.attempts + 1, retryAfter: error.retryAfter)
             try await store.write { try $0.markForRetry(entry.id, at: now.addingTimeInterval(delay.timeInterval), reason: error.description) }
             report.retrying.append(entry.id)

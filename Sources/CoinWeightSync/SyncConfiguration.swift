@@ -20,6 +20,9 @@ public struct SyncConfiguration: Sendable {
     /// How long after it is queued an order create may still be sent, unless the call sets
     /// its own.
     public var orderDeadline: Duration
+    /// The same for a MARKET order, short: it fills at whatever the price is when it is sent,
+    /// so it is never sent long after the user saw the price.
+    public var marketOrderDeadline: Duration
     /// How long a create whose outcome is unknown is looked for on the server before it is
     /// sent again (or expired): longer than the server's read lag.
     public var createResolutionWindow: Duration
@@ -36,7 +39,7 @@ public struct SyncConfiguration: Sendable {
     public init(
         historyHorizon: Duration = .seconds(90 * 86_400), historyOverlap: Duration = .seconds(600),
         historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
-        backoff: Backoff = Backoff(), readRetries: Int = 3, orderDeadline: Duration = .seconds(30),
+        backoff: Backoff = Backoff(), readRetries: Int = 3, orderDeadline: Duration = .seconds(30), marketOrderDeadline: Duration = .seconds(5),
         createResolutionWindow: Duration = .seconds(10), createLookupInterval: Duration = .seconds(1),
         clockSkewAllowance: Duration = .seconds(30),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
@@ -50,6 +53,7 @@ public struct SyncConfiguration: Sendable {
         self.backoff = backoff
         self.readRetries = readRetries
         self.orderDeadline = orderDeadline
+        self.marketOrderDeadline = marketOrderDeadline
         self.createResolutionWindow = createResolutionWindow
         self.createLookupInterval = createLookupInterval
         self.clockSkewAllowance = clockSkewAllowance

@@ -31,6 +31,8 @@ public actor SyncEngine {
         var isNetwork: Bool
     }
     private var progressObservers: [UUID: AsyncStream<SyncProgress>.Continuation] = [:]
+    /// The sync running now, which a second caller asking for no more joins.
+    private var running: (uid: UserID, resources: Set<SyncResource>, task: Task<SyncReport, Never>)?
 
     public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.sync")) {
         self.client = client
@@ -41,8 +43,27 @@ public actor SyncEngine {
 
     /// Pulls `resources` (all by default) for user `uid` and reconciles the store.
     ///
+    /// A sync asked for while one runs (pull-to-refresh while a scheduler syncs) joins it when
+    /// that one covers every resource asked for, and gets its report; otherwise it waits for
+    /// it and then runs. Cancelling the caller that started a sync cancels it; a caller that
+    /// joined stops waiting only when the sync ends.
+    ///
     /// Never throws: each resource's outcome is in the report and in its saved sync state.
     public func sync(uid: UserID, only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
+        while let current = running {
+            if current.uid == uid && current.resources.isSuperset(of: resources) {
+                return await current.task.value.restricted(to: resources)
+            }
+            _ = await current.task.value
+        }
+        let task = Task { await self.syncAlone(uid: uid, only: resources) }
+        running = (uid, resources, task)
+        let report = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        if running?.task == task { running = nil }
+        return report
+    }
+
+    private func syncAlone(uid: UserID, only resources: Set<SyncResource>) async -> SyncReport {
         var report = SyncReport()
         let token = client.authToken
         guard let token, !token.isExpired(at: configuration.now()) else {

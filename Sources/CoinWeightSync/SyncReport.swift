@@ -19,6 +19,14 @@ public struct SyncReport: Hashable, Sendable {
 
     public init() {}
 
+    /// The report of `resources` alone.
+    func restricted(to resources: Set<SyncResource>) -> SyncReport {
+        var report = self
+        report.outcomes = outcomes.filter { resources.contains($0.key) }
+        report.unreachable = unreachable.intersection(resources)
+        return report
+    }
+
     /// Whether every resource synced.
     public var isComplete: Bool { outcomes.count == SyncResource.allCases.count && outcomes.values.allSatisfy { $0 == .synced } }
 

@@ -39,6 +39,17 @@ public enum CoinWeightError: Error, Sendable {
         }
     }
 
+    /// Whether no answer at all came back: no connection, none in time, or the connection
+    /// reset before a response. Wider than ``isUnreachable``: for a signal of being offline,
+    /// such as the one that keeps a MARKET order from being queued.
+    public var gotNoAnswer: Bool {
+        guard case .transient(_, .transport(let failure)) = self else { return false }
+        switch failure {
+        case .cannotConnect, .timedOut, .connectionLost: return true
+        case .responseTooLarge, .cancelled, .other: return false
+        }
+    }
+
     /// Whether the server may have acted on the request although no success was seen.
     public var mayHaveReachedServer: Bool {
         switch self {
