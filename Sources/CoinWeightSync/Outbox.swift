@@ -325,11 +325,19 @@ public actor Outbox {
                 // A cancel sent again after an interruption finds its order already inactive:
                 // the first one took effect. (`entry` is as read before this attempt's claim,
                 // so its attempts are the earlier ones.)
-                try await store.write { try $0.markDelivered(entry.id, at: now) }
+                try await store.write { transaction in
+                    try transaction.markDelivered(entry.id, at: now)
+                    if let order = refusal.order { _ = try transaction.upsertOrders([order]) }
+                }
                 report.delivered.append(entry.id)
                 return
             }
-            try await store.write { try $0.markFailed(entry.id, code: refusal.code, message: refusal.description, at: now) }
+            // A refusal of an update or cancel (1000, 1001) carries the order as it stands:
+            // the mirror shows it so once the optimistic change is rolled back.
+            try await store.write { transaction in
+                try transaction.markFailed(entry.id, code: refusal.code, message: refusal.description, at: now)
+                if let order = refusal.order { _ = try transaction.upsertOrders([order]) }
+            }
             report.failed.append(entry.id)
         case .unexpectedStatus, .invalidRequest, .insecureEndpoint:
             try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description, at: now) }
@@ -354,6 +362,12 @@ public actor Outbox {
         case strategy(StrategyItem)
     }
 
+    /// Puts the order as the server answered it into the mirror at once (a delivered update
+    /// or cancel), instead of leaving the optimistic row until the next sync.
+    private func applyServerOrder(_ order: Order) async throws {
+        _ = try await store.write { try $0.upsertOrders([order]) }
+    }
+
     /// Sends a write; a create returns what the server made.
     private func send(_ write: OutboxWrite, uid: UserID) async throws -> Created? {
         switch write {
@@ -361,8 +375,8 @@ public actor Outbox {
         case .deleteFavorite(let pair): try await client.deleteFavorite(uid: uid, pair)
         case .updateLayout(let kind, let slot): try await client.updateLayout(kind, uid: uid, slot: slot)
         case .createOrder(let order, _): return .order(try await client.createOrder(order))
-        case .updateOrder(let amendment): _ = try await client.updateOrder(amendment)
-        case .cancelOrder(let reference): _ = try await client.cancelOrder(reference)
+        case .updateOrder(let amendment): try await applyServerOrder(client.updateOrder(amendment))
+        case .cancelOrder(let reference): try await applyServerOrder(client.cancelOrder(reference))
         case .cancelAllOrders(let request): _ = try await client.cancelAllOrders(request)
         case .createStrategy(let item, _, _): return .strategy(try await client.createStrategyItem(uid: uid, item))
         case .updateStrategy(let item): _ = try await client.updateStrategyItem(uid: uid, item)
