@@ -56,7 +56,8 @@ struct OrderCommand: AsyncParsableCommand {
                 }
                 let (entry, localID) = try await mirror.outbox.placeOrder(
                     order, uid: uid, validFor: validFor.map { .seconds($0) }, allowWhileOffline: allowOffline)
-                Console.out("queued as outbox entry \(entry), order \(localID)")
+                let deadline = try await mirror.store.read(.outboxEntry(id: entry))?.deadline
+                Console.out("queued as outbox entry \(entry), order \(localID)" + (deadline.map { "; sent only until \(OrderCommand.clockTime($0)) UTC (--valid-for to change)" } ?? ""))
             }
         }
     }
@@ -120,6 +121,15 @@ struct OrderCommand: AsyncParsableCommand {
                 .cancelAllOrders(CancelAllRequest(owner: owner ?? uid.ownAccount, selectedCounterParty: counterParties))
             }
         }
+    }
+
+    /// `date` as `HH:mm:ss` in UTC, for a deadline a few seconds or minutes away.
+    static func clockTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter.string(from: date)
     }
 
     /// Parses a price or quantity exactly, never through `Double`.

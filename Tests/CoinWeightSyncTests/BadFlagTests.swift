@@ -131,3 +131,13 @@ struct BadFlagTests {
         }
     }
 }
+
+/// `cwsync --version`: one line, exit 0.
+@Suite("cwsync --version")
+struct VersionTests {
+    @Test("prints `cwsync VERSION` and exits 0, touching no store")
+    func version() async throws {
+        let run = try await CWSyncBinary.run(["--version"], environment: ["CWSYNC_STORE": "/nonexistent/cwsync.sqlite"])
+        #expect(run.status == 0 && run.err.isEmpty && run.out.firstMatch(of: /^cwsync \d+\.\d+\.\d+\n$/) != nil, "\(run.out)\(run.err)")
+    }
+}

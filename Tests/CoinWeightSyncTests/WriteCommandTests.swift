@@ -329,6 +329,7 @@ struct WriteCommandTests {
 
                 let limit = try await Self.cwsync(create("LIMIT", "2.0000", offline))
                 #expect(limit.status == 0, "\(limit.err)")
+                #expect(limit.out.contains(/; sent only until \d\d:\d\d:\d\d UTC \(--valid-for to change\)/), "the deadline said: \(limit.out)")
                 let asked = try await Self.cwsync(create("market", "3.0000", offline + ["--allow-offline"]))
                 #expect(asked.status == 0, "\(asked.err)")
                 let askedEntry = try await store.read(.outboxEntry(id: try Self.entryID(asked.out)))
