@@ -117,6 +117,24 @@ public actor CoinWeightMirror {
         session = nil
     }
 
+    /// Signs out on a shared device: removes everything the store holds of the logged-in
+    /// account (its mirrored rows, cursors, outbox entries and the store's binding to it) and
+    /// the session. What every user shares (the symbols config, the defaults) stays; the next
+    /// login binds the store again.
+    /// - Parameter discardingQueued: also drop writes the server has not confirmed yet.
+    /// - Throws: ``MirrorError/undeliveredWrites(_:)`` when some are queued and
+    ///   `discardingQueued` is false; nothing is removed then.
+    public func forgetAccount(discardingQueued: Bool = false) async throws {
+        guard let uid = try await store.read(.identity)?.uid ?? session?.uid else {
+            try logout()
+            return
+        }
+        let waiting = try await store.read(.outbox(uid: uid, states: [.pending, .sending])).count
+        guard waiting == 0 || discardingQueued else { throw MirrorError.undeliveredWrites(waiting) }
+        try await store.write { try $0.forgetAccount(uid: uid) }
+        try logout()
+    }
+
     /// Reads the session file again, for a long-running process whose user may have logged
     /// in or out from another one; the client takes the file's token.
     /// - Returns: the session now in force.

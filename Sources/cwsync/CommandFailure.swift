@@ -26,8 +26,8 @@ enum CommandFailure {
     /// A store bound to another account or server, and the ways out, in the command line's words.
     static func describe(_ error: StoreIdentityMismatch) -> String {
         let wayOut = switch error.asked {
-        case .endpoint: "Pass another --store (or CWSYNC_STORE) for that server, or leave out --endpoint to use this store's own."
-        case .user, .uid: "Pass another --store (or CWSYNC_STORE) for that account."
+        case .endpoint: "Pass another --store (or CWSYNC_STORE) for that server, leave out --endpoint to use this store's own, or free this store with cwsync logout --forget."
+        case .user, .uid: "Pass another --store (or CWSYNC_STORE) for that account, or free this store with cwsync logout --forget."
         }
         return "\(error.path) mirrors \(error.bound), not \(error.askedDescription); nothing was sent or changed. \(wayOut)"
     }

@@ -34,17 +34,41 @@ struct LoginCommand: AsyncParsableCommand {
     }
 }
 
-/// `cwsync logout`: forgets the session; the mirror's data stays.
+/// `cwsync logout [--forget [--discard-queued]]`: forgets the session; with `--forget`, the
+/// account's mirrored data too.
 struct LogoutCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Forget the saved session; the local data stays.")
+    static let configuration = CommandConfiguration(
+        commandName: "logout", abstract: "Forget the saved session; the local data stays unless --forget.",
+        discussion: "With --forget (sign-out on a shared device) the account's mirrored rows, cursors and outbox entries go too; the symbols config and the defaults stay.")
 
+    @Flag(help: "Also remove everything the store holds of this account.") var forget = false
+    @Flag(help: "With --forget: also drop writes the server has not confirmed yet.") var discardQueued = false
     @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if discardQueued && !forget { throw ValidationError("--discard-queued goes with --forget.") }
+    }
 
     func run() async throws {
         let file = SessionFile(besideStore: storeOptions.store)
         let had = file.load() != nil
-        try file.delete()
-        Console.out(had ? "logged out" : "not logged in")
+        guard forget, FileManager.default.fileExists(atPath: storeOptions.store) else {
+            try file.delete()
+            Console.out(had ? "logged out" : "not logged in")
+            return
+        }
+        let identity = try await CommandFailure.reporting { try CoinWeightStore.identity(at: storeOptions.store) }
+        let mirror = try await CommandFailure.reporting {
+            try CoinWeightMirror(storePath: storeOptions.store, defaultBaseURL: URL(string: EndpointOptions.defaultEndpoint))
+        }
+        defer { try? mirror.store.close() }
+        do {
+            try await mirror.forgetAccount(discardingQueued: discardQueued)
+        } catch MirrorError.undeliveredWrites(let count) {
+            Console.err("cwsync: \(count) queued write\(count == 1 ? "" : "s") not on the server yet; nothing was removed: deliver them (cwsync sync), or pass --discard-queued")
+            throw ExitCode(SyncExit.failed.rawValue)
+        }
+        Console.out("logged out; " + (identity.map { "everything of \($0.userName) (uid \($0.uid)) removed from the store" } ?? "the store mirrored no account"))
     }
 }
 
