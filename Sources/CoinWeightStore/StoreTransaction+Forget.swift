@@ -30,3 +30,27 @@ extension StoreTransaction {
         }
     }
 }
+
+extension StoreTransaction {
+    /// Starts the mirror over without losing a write: drops every mirrored row and every sync
+    /// cursor, keeps the outbox (the writes not yet delivered are shown again at once, and
+    /// again after each pull), the store's binding and what is known of refused tokens.
+    public func resetMirror() throws {
+        let tables = ["symbol", "market_item", "favorite", "layout_slot", "strategy_template", "strategy_item", "strategy_status",
+                      "secret", "user_info", "position", "order", "sync_state"]
+        for table in tables {
+            try db.execute(sql: "DELETE FROM \"\(table)\"")
+            try notifyChanges(in: table)
+        }
+        for uid in try String.fetchAll(db, sql: "SELECT DISTINCT uid FROM outbox WHERE state IN ('pending', 'sending')") {
+            try reapplyPendingWrites(uid: UserID(uid))
+        }
+    }
+
+    /// Forgets where each order-history walk stands, its high-water mark included: the next
+    /// sync reads the whole history again, back to the horizon.
+    public func resetHistoryCursors() throws {
+        try db.execute(sql: "DELETE FROM sync_state WHERE resource LIKE 'orderHistory:%'")
+        try notifyChanges(in: "sync_state")
+    }
+}

@@ -6,8 +6,8 @@ import Foundation
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Inspect, check and compact the local store.",
-        subcommands: [Info.self, Check.self, Compact.self]
+        abstract: "Inspect, check, compact or reset the local store.",
+        subcommands: [Info.self, Check.self, Compact.self, Reset.self]
     )
 
     /// `cwsync store info`: where the store is, its schema version and size.
@@ -56,6 +56,27 @@ struct StoreCommand: AsyncParsableCommand {
             defer { try? store.close() }
             let (before, after) = try await store.compact()
             Console.out("compacted \(store.path): \(before) -> \(after) bytes")
+        }
+    }
+
+    /// `cwsync store reset`: the mirror starts over; the session and the queued writes stay.
+    struct Reset: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop every mirrored row and sync cursor; keep the session and the writes not yet delivered.",
+            discussion: "The next sync pulls everything again, the whole order history included.")
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() async throws {
+            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
+            defer { try? store.close() }
+            if let pid = StoreLock.holder(store: store.path) {
+                Console.err("cwsync: a cwsync run (pid \(pid)) serves \(store.path): stop it first")
+                throw ExitCode(1)
+            }
+            try await store.write { try $0.resetMirror() }
+            let waiting = try await store.read(.outbox(states: [.pending, .sending])).count
+            Console.out("reset \(store.path): the mirror is empty until the next sync; \(waiting) queued write\(waiting == 1 ? "" : "s") kept")
         }
     }
 }

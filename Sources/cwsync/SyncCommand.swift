@@ -17,6 +17,7 @@ struct SyncCommand: AsyncParsableCommand {
     )
 
     @Argument(help: "Resources to pull; all when none is named.") var resources: [SyncResourceArgument] = []
+    @Flag(help: "Read the whole order history again, back to the horizon, ignoring where the last sync stopped.") var full = false
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var endpointOptions: EndpointOptions
     @OptionGroup var global: GlobalOptions
@@ -25,6 +26,7 @@ struct SyncCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let mirror = try await CommandFailure.reporting { try endpointOptions.openMirror(storeOptions) }
         let only = resources.isEmpty ? Set(SyncResource.allCases) : Set(resources.map(\.resource))
+        if full && only.contains(.orderHistory) { try await mirror.store.write { try $0.resetHistoryCursors() } }
         let progress = Task { [engine = mirror.engine] in
             for await step in await engine.progress() { SyncProgressLine.show(step) }
         }

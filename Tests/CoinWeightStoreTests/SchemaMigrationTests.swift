@@ -80,14 +80,17 @@ struct SchemaMigrationTests {
             try await holder.write { db in try db.execute(sql: "PRAGMA user_version = 5") }
             let walSize = (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? NSNumber)?.intValue ?? 0
             #expect(walSize > 0, "the WAL holds the change")
-            let release = Task {
-                try await Task.sleep(for: .milliseconds(500))
-                try holder.close()
+            // Let go after a moment, on a queue of its own: the probe below blocks the thread
+            // it runs on, and the concurrency pool may have no other free (two on two cores).
+            let released = DispatchSemaphore(value: 0)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(500)) {
+                try? holder.close()
+                released.signal()
             }
             let started = ContinuousClock.now
             #expect(try SchemaMigrator(files: SchemaFile.bundled()).versionOfExistingStore(at: path) == 5, "read once the holder lets go")
             #expect(ContinuousClock.now - started >= .milliseconds(400), "it waited")
-            try await release.value
+            released.wait()
         }
     }
 
