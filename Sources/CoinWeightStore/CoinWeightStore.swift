@@ -85,13 +85,8 @@ public struct CoinWeightStore: Sendable {
         }
     }
 
-    /// The current result of `query`, read on the calling thread: for a caller that is not
-    /// async (an initializer); everything else uses ``read(_:)``.
-    public func readNow<Value>(_ query: StoreQuery<Value>) throws -> Value {
-        try pool.read { db in try query.fetch(db) }
-    }
-
-    /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does.
+    /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does: for
+    /// a caller that is not async (an initializer); everything else uses ``write(_:)``.
     public func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(StoreTransaction(db: db)) }
     }

@@ -46,16 +46,18 @@ public actor CoinWeightMirror {
         transport: any HTTPTransport = URLSessionTransport(), configuration: SyncConfiguration = SyncConfiguration(),
         logger: Logger = Logger(label: "cwsync")
     ) throws {
-        // Refused before the store is opened for writing: its files stay as they were.
-        if let bound = try CoinWeightStore.identity(at: storePath), let baseURL {
-            try bound.require(endpoint: StoreIdentity.normalizedEndpoint(baseURL), path: storePath)
-        }
-        let store = try CoinWeightStore(path: storePath)
+        // Every refusal comes before the store is opened for writing: its files stay as they were.
+        let bound = try CoinWeightStore.identity(at: storePath)
         let sessionFile = SessionFile(besideStore: storePath)
         let saved = sessionFile.load()
-        let endpoint: URL
+        let endpoint = try Self.endpoint(bound: bound, asked: baseURL, fallback: defaultBaseURL, saved: saved, path: storePath)
+        let store = try CoinWeightStore(path: storePath)
         do {
-            endpoint = try Self.endpoint(of: store, asked: baseURL, fallback: defaultBaseURL, saved: saved, now: configuration.now())
+            // A store from before identities, with a saved session, adopts its account here.
+            if bound == nil, let saved {
+                let adopted = StoreIdentity(endpoint: endpoint, uid: saved.uid, userName: saved.userName, boundAt: configuration.now())
+                try store.writeNow { try $0.bindIdentity(adopted, path: storePath) }
+            }
             client = try CoinWeightClient(baseURL: endpoint, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
         } catch {
             try? store.close()
@@ -70,19 +72,13 @@ public actor CoinWeightMirror {
     }
 
     /// The endpoint to talk to: the one asked for (which must be the store's own once it is
-    /// bound), else the store's, else `fallback`. A store from before identities, with a
-    /// saved session, adopts that session's account at this endpoint.
-    private static func endpoint(of store: CoinWeightStore, asked: URL?, fallback: URL?, saved: Session?, now: Date) throws -> URL {
-        let bound = try store.readNow(.identity)
-        if let bound, let asked { try bound.require(endpoint: StoreIdentity.normalizedEndpoint(asked), path: store.path) }
-        guard let endpoint = asked ?? bound.flatMap({ URL(string: $0.endpoint) }) ?? fallback else { throw MirrorError.noEndpoint(path: store.path) }
-        if let saved {
-            if let bound, saved.uid != bound.uid { throw StoreIdentityMismatch(path: store.path, bound: bound, asked: .uid(saved.uid)) }
-            if bound == nil {
-                let adopted = StoreIdentity(endpoint: endpoint, uid: saved.uid, userName: saved.userName, boundAt: now)
-                try store.writeNow { try $0.bindIdentity(adopted, path: store.path) }
-            }
-        }
+    /// bound), else the store's, else `fallback`.
+    /// - Throws: ``StoreIdentityMismatch`` for another endpoint, or a saved session of another
+    ///   account; ``MirrorError/noEndpoint(path:)``.
+    private static func endpoint(bound: StoreIdentity?, asked: URL?, fallback: URL?, saved: Session?, path: String) throws -> URL {
+        if let bound, let asked { try bound.require(endpoint: StoreIdentity.normalizedEndpoint(asked), path: path) }
+        if let bound, let saved, saved.uid != bound.uid { throw StoreIdentityMismatch(path: path, bound: bound, asked: .uid(saved.uid)) }
+        guard let endpoint = asked ?? bound.flatMap({ URL(string: $0.endpoint) }) ?? fallback else { throw MirrorError.noEndpoint(path: path) }
         return endpoint
     }
 
