@@ -30,7 +30,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
 
           --enqueues N    writes to queue (default 5000)
           --deliveries M  writes to deliver, and to send as raw requests (default 1000)
-          --out FILE      the Markdown report (default benchmarks/outbox-<yyyy-mm-dd>.md, UTC)
+          --out FILE      the Markdown report (default reports/benchmarks/outbox-<yyyy-mm-dd>.md, UTC)
           --work DIR      where the store files go, kept afterwards (default: a new temporary
                           folder, removed at the end)
         """

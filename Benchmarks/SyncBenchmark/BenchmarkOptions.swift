@@ -43,7 +43,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --orders N                 orders the emulator seeds (default 200000)
           --window-days D            days per /order/inactive window of the sync (default 1, the engine's)
           --pages-per-transaction P  1,000-order pages per store transaction (default 5)
-          --out FILE                 the Markdown report (default benchmarks/sync-<yyyy-mm-dd>.md, UTC)
+          --out FILE                 the Markdown report (default reports/benchmarks/sync-<yyyy-mm-dd>.md, UTC)
           --work DIR                 where the store, CSV, curl config and CLI database go, kept
                                      afterwards (default: a new temporary folder, removed at the end)
         """
