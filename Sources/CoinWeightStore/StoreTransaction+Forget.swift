@@ -36,9 +36,7 @@ extension StoreTransaction {
     /// cursor, keeps the outbox (the writes not yet delivered are shown again at once, and
     /// again after each pull), the store's binding and what is known of refused tokens.
     public func resetMirror() throws {
-        let tables = ["symbol", "market_item", "favorite", "layout_slot", "strategy_template", "strategy_item", "strategy_status",
-                      "secret", "user_info", "position", "order", "sync_state"]
-        for table in tables {
+        for table in MirroredTable.names + ["sync_state"] {
             try db.execute(sql: "DELETE FROM \"\(table)\"")
             try notifyChanges(in: table)
         }

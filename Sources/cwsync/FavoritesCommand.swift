@@ -8,7 +8,9 @@ struct FavoritesCommand: QueryCommand {
 
     @OptionGroup var query: QueryOptions<UserOption>
 
-    func records(in store: CoinWeightStore) async throws -> [MarketItem] { try await store.read(.favorites(uid: query.user())) }
+    func records(in store: CoinWeightStore) async throws -> [Mirrored<MarketItem>] {
+        try await store.read(.favorites(uid: query.user()).withPending())
+    }
 }
 
 extension MarketItem: QueryRecord {

@@ -16,7 +16,10 @@ struct LayoutCommand: AsyncParsableCommand {
         @Argument(help: "Which layout.") var kind: Kind
         @OptionGroup var query: QueryOptions<ScopeOption>
 
-        func records(in store: CoinWeightStore) async throws -> [LayoutSlot] { try await store.read(.layout(kind.layout, scope: query.scope())) }
+        func records(in store: CoinWeightStore) async throws -> [Mirrored<LayoutSlot>] {
+            let scope = try query.scope()
+            return try await store.read(.layout(kind.layout, scope: scope).withPending(kind.layout, scope: scope))
+        }
     }
 
     /// The layouts as named on the command line.

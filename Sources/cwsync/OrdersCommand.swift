@@ -38,7 +38,7 @@ struct OrdersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await query.withStore { store in
-            let page = try await store.read(.orders(filter(owner: try query.owner()), after: after, limit: limit))
+            let page = try await store.read(.orders(filter(owner: try query.owner()), after: after, limit: limit).withPending())
             try query.print(page.orders)
             guard let next = page.next else { return }
             if query.json {

@@ -38,6 +38,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 for entry in entries { Console.out(try OutboxLine(entry).jsonLine()) }
             } else {
                 Console.out(OutboxLine.table(entries.map(OutboxLine.init)))
+                if let advice = OutboxAdvice.unsent(entries.count { $0.state == .failed || $0.state == .expired }) { Console.err(advice) }
             }
         }
     }

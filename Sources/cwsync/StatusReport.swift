@@ -9,6 +9,8 @@ struct StatusReport: Encodable {
     var store: String
     var storeBytes: Int64
     var schemaVersion: Int
+    /// The API base URL the store is bound to, from its first login.
+    var endpoint: String?
     var user: String?
     var uid: String?
     var tokenExpiresAt: Date?
@@ -16,6 +18,8 @@ struct StatusReport: Encodable {
     var daemonPID: String?
     var resources: [Resource]
     var outbox: OutboxStats
+    /// The rows the mirror holds, by table.
+    var rows: [String: Int]
 
     /// A resource's sync state, without its cursor.
     struct Resource: Encodable {
@@ -50,5 +54,15 @@ struct StatusReport: Encodable {
         daemonPID = StoreLock.holder(store: store.path)
         resources = try await store.read(.syncStates).map(Resource.init)
         outbox = try await store.read(.outboxStats)
+        endpoint = try await store.read(StoreQuery<StoreIdentity?>.identity)?.endpoint
+        rows = try await store.read(.rowCounts)
+    }
+
+    /// The last time a pull reached the server and synced a resource.
+    var lastReachedAt: Date? { resources.compactMap(\.lastSuccessAt).max() }
+
+    /// The latest pull attempt: when, and its error if it failed.
+    var lastAttempt: Resource? {
+        resources.filter { $0.lastAttemptAt != nil }.max { ($0.lastAttemptAt!, $0.lastError == nil ? 0 : 1) < ($1.lastAttemptAt!, $1.lastError == nil ? 0 : 1) }
     }
 }

@@ -10,10 +10,12 @@ struct StrategiesCommand: QueryCommand {
 
     @OptionGroup var query: QueryOptions<UserOption>
 
-    func records(in store: CoinWeightStore) async throws -> [StrategyLine] {
+    func records(in store: CoinWeightStore) async throws -> [Mirrored<StrategyLine>] {
         let uid = try query.user()
         let statuses = Dictionary(try await store.read(.strategyStatuses(uid: uid)).map { ($0.id, $0.status) }, uniquingKeysWith: { first, _ in first })
-        return try await store.read(.strategyItems(uid: uid)).map { StrategyLine(item: $0, status: $0.id.flatMap { statuses[$0] }) }
+        return try await store.read(.strategyItems(uid: uid).withPending()).map { row in
+            Mirrored(StrategyLine(item: row.value, status: row.id.flatMap { statuses[$0] }), pending: row.pending)
+        }
     }
 }
 

@@ -42,9 +42,14 @@ struct SyncCommand: AsyncParsableCommand {
             Console.out("\(resource.rawValue): \(report.outcomes[resource].map(Self.describe) ?? "not run")")
         }
         let delivery = report.authRequired ? nil : await mirror.pushNow()
+        // What is really waiting: every entry not settled, whether tried this time or not due yet.
+        var waiting = 0
+        if let uid = await mirror.session?.uid { waiting = try await mirror.store.read(.outbox(uid: uid, states: [.pending, .sending])).count }
         if let delivery {
-            Console.out("outbox: \(delivery.delivered.count) delivered, \(delivery.failed.count) failed, "
-                + "\(delivery.retrying.count + delivery.unresolved.count) waiting, \(delivery.expired.count) expired")
+            Console.out("outbox: \(delivery.delivered.count) delivered, \(delivery.failed.count) failed, \(waiting) waiting, \(delivery.expired.count) expired")
+            if let advice = OutboxAdvice.unsent(delivery.failed.count + delivery.expired.count) { Console.err("cwsync: \(advice)") }
+        } else if waiting > 0 {
+            Console.out("outbox: \(waiting) waiting, not sent until you log in again")
         }
         let exit = Self.exit(report, delivery)
         if exit == .authRequired { Console.err("cwsync: log in first: cwsync login --user NAME") }

@@ -28,7 +28,7 @@ struct SchemaMigrationTests {
             let recorded = try await store.pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT version, name, applied_at FROM schema_migration").map { "\($0[0] as Int) \($0[1] as String) \($0[2] as Int64)" }
             }
-            #expect(recorded == ["1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000", "5 token_refusal 1790000000000", "6 store_identity 1790000000000"])
+            #expect(recorded == ["1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000", "5 token_refusal 1790000000000", "6 store_identity 1790000000000", "7 pending_writes 1790000000000"])
             #expect(try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         }
     }
@@ -55,15 +55,15 @@ struct SchemaMigrationTests {
             try CoinWeightStore(path: path).close()
             let queue = try DatabaseQueue(path: path)
             try await queue.write { db in
-                try db.execute(sql: "PRAGMA user_version = 7")
+                try db.execute(sql: "PRAGMA user_version = \(try SchemaFile.bundled().count + 1)")
                 try db.execute(sql: "CREATE TABLE from_the_future (x)")
             }
             try queue.close()
             let before = fileFingerprint(path)
             let supported = try SchemaFile.bundled().count
-            #expect(throws: StoreError.newerSchema(path: path, found: 7, supported: supported)) { try CoinWeightStore(path: path) }
+            #expect(throws: StoreError.newerSchema(path: path, found: supported + 1, supported: supported)) { try CoinWeightStore(path: path) }
             #expect(fileFingerprint(path) == before)
-            #expect("\(StoreError.newerSchema(path: path, found: 7, supported: supported))".contains("Nothing was changed"))
+            #expect("\(StoreError.newerSchema(path: path, found: supported + 1, supported: supported))".contains("Nothing was changed"))
         }
     }
 

@@ -51,4 +51,31 @@ struct ForeignOwnerTests {
             #expect(placed.count == 20, "each order once on the server")
         }
     }
+
+    @Test("the same queue delivered by cwsync sync: 20 delivered, 1 failed, 0 waiting; sync, status and outbox list say what to do about the failed one")
+    func failsAloneThroughTheCLI() async throws {
+        try await WriteCommandTests.with { harness, outbox, options in
+            let now = Date()
+            let bad = try await harness.store.write { try $0.enqueue(.cancelAllOrders(CancelAllRequest(owner: "3")), uid: 2, at: now) }
+            for index in 1...20 {
+                _ = try await outbox.placeOrder(OrderOutboxTests.order(quantity: ExactDecimal("1.\(2000 + index)")!), uid: 2)
+            }
+            let synced = try await WriteCommandTests.cwsync(["sync"] + options)
+            #expect(synced.status == 3, "partial: one write failed: \(synced.err)")
+            #expect(synced.out.contains("outbox: 20 delivered, 1 failed, 0 waiting, 0 expired"), "\(synced.out)")
+            #expect(synced.err.contains("cwsync outbox retry ID") && !synced.err.contains("log in"), "\(synced.err)")
+
+            let status = try await WriteCommandTests.cwsync(["status", "--store", harness.store.path])
+            #expect(status.out.contains("pending 0, sending 0, delivered 20, failed 1, expired 0"), "\(status.out)")
+            #expect(status.out.contains("endpoint: \(harness.running.baseURL.absoluteString)") && status.out.contains("the last attempt succeeded"), "\(status.out)")
+            #expect(status.out.contains("cwsync outbox list --state failed,expired") && !status.out.contains("run cwsync login"), "\(status.out)")
+            let stored = try await harness.store.read(.allOrders(OrderFilter(owner: "2"))).count
+            #expect(status.out.contains("order \(stored)") && stored >= 20, "rows held: \(status.out)")
+
+            let listed = try await WriteCommandTests.cwsync(["outbox", "list", "--state", "failed", "--store", harness.store.path])
+            #expect(listed.out.contains("\(bad)") && listed.out.contains("403") && listed.err.contains("cwsync outbox retry ID"), "\(listed)")
+            let delivered = try await harness.store.read(.outbox(uid: 2, states: [.delivered]))
+            #expect(delivered.count == 20 && delivered.allSatisfy { $0.errorMessage == nil }, "a delivered entry shows no stale error")
+        }
+    }
 }

@@ -89,7 +89,7 @@ struct QueryCommandTests {
             #expect(result.status == 0, "\(result.err)")
             let lines = result.out.split(separator: "\n").map(String.init)
             let page = try await harness.store.read(.orders(OrderFilter(owner: "2"), limit: 5))
-            #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["ID", "CREATED", "COUNTERPARTY", "SYMBOL", "SIDE", "TYPE", "PRICE", "QUANTITY", "FILLED", "FILL-PRICE", "STATE"])
+            #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["ID", "CREATED", "COUNTERPARTY", "SYMBOL", "SIDE", "TYPE", "PRICE", "QUANTITY", "FILLED", "FILL-PRICE", "STATE", "PENDING"])
             #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == page.orders.map(\.streetOrderId))
             let priceColumn = try #require(lines.first?.range(of: "PRICE")).lowerBound.utf16Offset(in: lines[0])
             for (line, order) in zip(lines.dropFirst(), page.orders) {
@@ -168,7 +168,7 @@ struct QueryCommandTests {
             #expect(loggedOut.status == 5 && loggedOut.err == "cwsync: not logged in: pass --owner, or run cwsync login --user NAME\n")
             let noUser = try await CWSyncBinary.run(["layout", "simple", "--store", path])
             #expect(noUser.status == 5 && noUser.err == "cwsync: not logged in: pass --uid or --defaults, or run cwsync login --user NAME\n")
-            #expect(try await CWSyncBinary.run(["orders", "--owner", "2", "--store", path]).out.split(separator: "\n").first == "ID  CREATED  COUNTERPARTY  SYMBOL  SIDE  TYPE  PRICE  QUANTITY  FILLED  FILL-PRICE  STATE")
+            #expect(try await CWSyncBinary.run(["orders", "--owner", "2", "--store", path]).out.split(separator: "\n").first == "ID  CREATED  COUNTERPARTY  SYMBOL  SIDE  TYPE  PRICE  QUANTITY  FILLED  FILL-PRICE  STATE  PENDING")
 
             let newerPath = folder.appendingPathComponent("newer.sqlite").path
             try CoinWeightStore(path: newerPath).close()

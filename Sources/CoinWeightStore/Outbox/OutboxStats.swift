@@ -14,6 +14,8 @@ public struct OutboxStats: Hashable, Sendable, Codable {
     /// the median and the 99th percentile, in milliseconds.
     public var deliveryP50Milliseconds: Int64?
     public var deliveryP99Milliseconds: Int64?
+    /// When the next waiting write is due to be sent (or looked up), if one waits.
+    public var nextAttemptAt: Date?
 }
 
 extension StoreQuery {
@@ -23,6 +25,7 @@ extension StoreQuery {
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM outbox GROUP BY state") { counts[row[0]] = row[1] }
             let oldest = try Int64.fetchOne(db, sql: "SELECT min(created_at) FROM outbox WHERE state IN ('pending', 'sending')")
+            let next = try Int64.fetchOne(db, sql: "SELECT min(next_attempt_at) FROM outbox WHERE state IN ('pending', 'sending')")
             let retries = try Int.fetchOne(db, sql: "SELECT coalesce(sum(max(attempts - 1, 0)), 0) FROM outbox") ?? 0
             let latencies = try Int64.fetchAll(db, sql: """
                 SELECT settled_at - created_at FROM outbox
@@ -34,7 +37,8 @@ extension StoreQuery {
             }
             return OutboxStats(
                 counts: counts, oldestWaitingSince: oldest.map(Date.init(millisecondsSince1970:)), retries: retries,
-                deliveryP50Milliseconds: percentile(0.5), deliveryP99Milliseconds: percentile(0.99))
+                deliveryP50Milliseconds: percentile(0.5), deliveryP99Milliseconds: percentile(0.99),
+                nextAttemptAt: next.map(Date.init(millisecondsSince1970:)))
         }
     }
 }

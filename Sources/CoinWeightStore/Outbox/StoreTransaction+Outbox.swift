@@ -204,10 +204,15 @@ extension StoreTransaction {
         return db.lastInsertedRowID
     }
 
-    /// Sets an entry's state; a settled one (delivered, failed, expired) records `now`.
+    /// Sets an entry's state; a settled one (delivered, failed, expired) records `now`, and a
+    /// delivered one keeps no error of the attempts before.
     private func setState(_ state: OutboxState, of id: Int64, result: String? = nil, at now: Date? = nil) throws {
-        try db.execute(sql: "UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at) WHERE id = ?",
-                       arguments: [state.rawValue, result, now?.millisecondsSince1970, id])
+        let delivered = state == .delivered
+        try db.execute(sql: """
+            UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at),
+                error_code = CASE WHEN ? THEN NULL ELSE error_code END, error_message = CASE WHEN ? THEN NULL ELSE error_message END
+            WHERE id = ?
+            """, arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, id])
         try notifyChanges(in: "outbox")
     }
 

@@ -1,0 +1,33 @@
+/// A mirrored row with the write, not yet confirmed by the server, that changed it.
+///
+/// Its fields read as the row's own (`order.price`, `order.pending`). A trading app shows
+/// ``pending`` beside every row that has one: an order queued offline is not on the exchange.
+@dynamicMemberLookup
+public struct Mirrored<Value: Sendable>: Sendable {
+    /// The row as the mirror holds it, optimistic changes included.
+    public var value: Value
+    /// The write the server has not confirmed yet, or `nil` when the row is the server's.
+    public var pending: PendingWrite?
+
+    public init(_ value: Value, pending: PendingWrite?) {
+        self.value = value
+        self.pending = pending
+    }
+
+    public subscript<Field>(dynamicMember field: KeyPath<Value, Field>) -> Field { value[keyPath: field] }
+}
+
+extension Mirrored: Equatable where Value: Equatable {}
+extension Mirrored: Hashable where Value: Hashable {}
+
+extension Mirrored: Encodable where Value: Encodable {
+    private enum CodingKeys: String, CodingKey { case pending }
+
+    /// The row's own fields, as the API names them, and `"pending"` beside them while there
+    /// is one.
+    public func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(pending, forKey: .pending)
+    }
+}

@@ -1,0 +1,16 @@
+import GRDB
+
+extension StoreQuery {
+    /// How many rows the mirror holds of each thing it mirrors, by table name (`order`,
+    /// `favorite`, `position`...): what `cwsync status` shows a user checking that a sync
+    /// brought what they expect.
+    public static var rowCounts: StoreQuery<[String: Int]> {
+        StoreQuery<[String: Int]> { db in
+            var counts: [String: Int] = [:]
+            for table in MirroredTable.names {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\"") ?? 0
+            }
+            return counts
+        }
+    }
+}
