@@ -2,38 +2,8 @@ import CoinWeightAPI
 import CoinWeightStore
 import Foundation
 
-/// Orders: checks before queueing; orders and strategies: the resolution of creates whose
-/// outcome is unknown.
+/// Orders and strategies: the resolution of creates whose outcome is unknown.
 extension Outbox {
-    /// Refuses an order for another user's account, or one that breaks a rule of the
-    /// symbols config in the store.
-    func check(_ order: NewOrder, uid: UserID) async throws {
-        try await checkOwner(order.owner, uid: uid)
-        if let violation = try await rules().violation(of: order) { throw OutboxError.invalidOrder(violation) }
-    }
-
-    /// Refuses a write for a trading account that is not `uid`'s own nor one of the owners
-    /// of its strategies in the store: the server would refuse it with a 403.
-    func checkOwner(_ owner: String, uid: UserID) async throws {
-        guard owner != uid.ownAccount else { return }
-        let strategyOwners = Set(try await store.read(.strategyItems(uid: uid)).compactMap(\.owner))
-        guard strategyOwners.contains(owner) else { throw OutboxError.foreignOwner(owner, uid: uid) }
-    }
-
-    /// Refuses an update of an unknown order, or one whose new price or quantity breaks a rule.
-    func check(_ amendment: OrderAmendment) async throws {
-        guard let order = try await store.read(.order(id: amendment.streetOrderId)) else { throw OutboxError.unknownOrder(amendment.streetOrderId) }
-        if let violation = try await rules().violation(counterParty: order.counterParty, symbol: order.symbol, price: amendment.price, quantity: amendment.quantity) {
-            throw OutboxError.invalidOrder(violation)
-        }
-    }
-
-    private func rules() async throws -> OrderRules {
-        let symbols = try await store.read(.symbols)
-        guard !symbols.isEmpty else { throw OutboxError.symbolsNotSynced }
-        return OrderRules(symbols: symbols)
-    }
-
     /// Settles the due creates of `uid` whose outcome is unknown by looking for their orders
     /// on the server, with one read of the active orders and one of the history per owner:
     /// an order found is adopted (the oldest that matches, never one another create placed);

@@ -55,6 +55,8 @@ public actor Outbox {
         }
         if case .updateOrder(let amendment) = write { try await check(amendment) }
         if case .cancelAllOrders(let request) = write { try await checkOwner(request.owner, uid: uid) }
+        if case .addFavorite(let pair) = write { try await checkListed(pair.counterParty, pair.symbol) }
+        if case .updateLayout(_, let slot) = write { try await checkListed(slot.counterParty, slot.symbol) }
         let now = configuration.now()
         let id = try await store.write { try $0.enqueue(write, uid: uid, at: now) }
         await waker.wake()

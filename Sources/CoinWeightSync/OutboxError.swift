@@ -14,16 +14,23 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An order write for a trading account that is not the user's: neither its own nor one
     /// of the strategy owners the mirror holds for it. The server would refuse it (403).
     case foreignOwner(String, uid: UserID)
+    /// A favorite or layout slot for an exchange (`exchanges` lists the known ones) or a
+    /// symbol of it that the synced symbols config does not have.
+    case unlisted(counterParty: String, symbol: String, exchanges: [String]?)
 
     public var description: String {
         switch self {
         case .invalidOrder(let violation): "order refused before queueing: \(violation)"
-        case .symbolsNotSynced: "the symbols config is not synced yet, so the order cannot be checked: run a sync first"
+        case .symbolsNotSynced: "the symbols config is not synced yet, so the write cannot be checked: sync first"
         case .marketOrderWhileOffline:
             "a MARKET order is not queued while the server cannot be reached: retry online, use a LIMIT order, or pass allowWhileOffline"
         case .unknownOrder(let id): "order \(id) is not in the store: sync, then name an order that `orders` lists"
         case .foreignOwner(let owner, let uid):
             "owner \(owner) is not an account of user \(uid) (its own is \(uid.ownAccount), its strategies' owners are synced with them): nothing was queued"
+        case .unlisted(let counterParty, let symbol, let exchanges?):
+            "exchange \(counterParty) is not in the synced symbols config (it has \(exchanges.joined(separator: ", "))): \(symbol) not queued"
+        case .unlisted(let counterParty, let symbol, nil):
+            "\(symbol) is not a symbol of \(counterParty) in the synced symbols config: nothing was queued"
         }
     }
 }

@@ -54,28 +54,40 @@ struct ForeignOwnerTests {
 
     @Test("the same queue delivered by cwsync sync: 20 delivered, 1 failed, 0 waiting; sync, status and outbox list say what to do about the failed one")
     func failsAloneThroughTheCLI() async throws {
-        try await WriteCommandTests.with { harness, outbox, options in
-            let now = Date()
-            let bad = try await harness.store.write { try $0.enqueue(.cancelAllOrders(CancelAllRequest(owner: "3")), uid: 2, at: now) }
-            for index in 1...20 {
-                _ = try await outbox.placeOrder(OrderOutboxTests.order(quantity: ExactDecimal("1.\(2000 + index)")!), uid: 2)
+        // The binary reads the token's expiry on the real clock: an emulator on it too.
+        try await CoinWeightEmulator.withRunning(EmulatorConfiguration()) { running, _ in
+            try await withTemporaryDirectory { folder in
+                let store = try CoinWeightStore(path: folder.appendingPathComponent("cwsync.sqlite").path)
+                defer { try? store.close() }
+                let client = try CoinWeightClient(baseURL: running.baseURL)
+                let session = try await client.login(Credentials(userName: "abc", password: "abc_password"))
+                try SessionFile(besideStore: store.path).save(session)
+                #expect(await SyncEngine(client: client, store: store).sync(uid: 2, only: [.symbols]).failures.isEmpty)
+                let outbox = Outbox(client: client, store: store)
+                let options = ["--store", store.path, "--endpoint", running.baseURL.absoluteString]
+                let now = Date()
+                let bad = try await store.write { try $0.enqueue(.cancelAllOrders(CancelAllRequest(owner: "3")), uid: 2, at: now) }
+                for index in 1...20 {
+                    // A deadline no slow machine reaches: the binary sends them on the real clock.
+                    _ = try await outbox.placeOrder(OrderOutboxTests.order(quantity: ExactDecimal("1.\(2000 + index)")!), uid: 2, validFor: .seconds(3_600))
+                }
+                let synced = try await WriteCommandTests.cwsync(["sync"] + options)
+                #expect(synced.status == 3, "partial: one write failed: \(synced.err)")
+                #expect(synced.out.contains("outbox: 20 delivered, 1 failed, 0 waiting, 0 expired"), "\(synced.out)")
+                #expect(synced.err.contains("cwsync outbox retry ID") && !synced.err.contains("log in"), "\(synced.err)")
+
+                let status = try await WriteCommandTests.cwsync(["status", "--store", store.path])
+                #expect(status.out.contains("pending 0, sending 0, delivered 20, failed 1, expired 0"), "\(status.out)")
+                #expect(status.out.contains("endpoint: \(running.baseURL.absoluteString)") && status.out.contains("the last attempt succeeded"), "\(status.out)")
+                #expect(status.out.contains("cwsync outbox list --state failed,expired") && !status.out.contains("run cwsync login"), "\(status.out)")
+                let stored = try await store.read(.allOrders(OrderFilter(owner: "2"))).count
+                #expect(status.out.contains("order \(stored)") && stored >= 20, "rows held: \(status.out)")
+
+                let listed = try await WriteCommandTests.cwsync(["outbox", "list", "--state", "failed", "--store", store.path])
+                #expect(listed.out.contains("\(bad)") && listed.out.contains("403") && listed.err.contains("cwsync outbox retry ID"), "\(listed)")
+                let delivered = try await store.read(.outbox(uid: 2, states: [.delivered]))
+                #expect(delivered.count == 20 && delivered.allSatisfy { $0.errorMessage == nil }, "a delivered entry shows no stale error")
             }
-            let synced = try await WriteCommandTests.cwsync(["sync"] + options)
-            #expect(synced.status == 3, "partial: one write failed: \(synced.err)")
-            #expect(synced.out.contains("outbox: 20 delivered, 1 failed, 0 waiting, 0 expired"), "\(synced.out)")
-            #expect(synced.err.contains("cwsync outbox retry ID") && !synced.err.contains("log in"), "\(synced.err)")
-
-            let status = try await WriteCommandTests.cwsync(["status", "--store", harness.store.path])
-            #expect(status.out.contains("pending 0, sending 0, delivered 20, failed 1, expired 0"), "\(status.out)")
-            #expect(status.out.contains("endpoint: \(harness.running.baseURL.absoluteString)") && status.out.contains("the last attempt succeeded"), "\(status.out)")
-            #expect(status.out.contains("cwsync outbox list --state failed,expired") && !status.out.contains("run cwsync login"), "\(status.out)")
-            let stored = try await harness.store.read(.allOrders(OrderFilter(owner: "2"))).count
-            #expect(status.out.contains("order \(stored)") && stored >= 20, "rows held: \(status.out)")
-
-            let listed = try await WriteCommandTests.cwsync(["outbox", "list", "--state", "failed", "--store", harness.store.path])
-            #expect(listed.out.contains("\(bad)") && listed.out.contains("403") && listed.err.contains("cwsync outbox retry ID"), "\(listed)")
-            let delivered = try await harness.store.read(.outbox(uid: 2, states: [.delivered]))
-            #expect(delivered.count == 20 && delivered.allSatisfy { $0.errorMessage == nil }, "a delivered entry shows no stale error")
         }
     }
 }

@@ -18,6 +18,8 @@ struct MetricsEndpointTests {
             let api = try #require(URL(string: try await emulator.firstLine()), "the emulator printed no URL")
             let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", api.absoluteString], input: "abc_password\n")
             #expect(login.status == 0, "\(login.err)")
+            let symbols = try await CWSyncBinary.run(["sync", "symbols", "--store", store])
+            #expect(symbols.status == 0, "the config a favorite is checked against: \(symbols.err)")
             let queued = try await CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", api.absoluteString])
             #expect(queued.status == 0, "\(queued.err)")
 

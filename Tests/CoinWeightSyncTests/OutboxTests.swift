@@ -13,7 +13,9 @@ import Testing
 struct OutboxTests {
     static let pair = MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")
 
-    private func outbox(_ harness: SyncHarness, transport: ScriptedTransport? = nil) throws -> Outbox {
+    /// An outbox on the harness's store, once the symbols config it checks writes against is synced.
+    private func outbox(_ harness: SyncHarness, transport: ScriptedTransport? = nil) async throws -> Outbox {
+        #expect(await harness.engine.sync(uid: 2, only: [.symbols]).failures.isEmpty)
         let client = try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) } ?? harness.client
         return Outbox(client: client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
     }
@@ -22,7 +24,7 @@ struct OutboxTests {
     func optimisticThenDelivered() async throws {
         try await SyncHarness.with { harness in
             #expect(await harness.engine.sync(uid: 2).isComplete)
-            let outbox = try outbox(harness)
+            let outbox = try await outbox(harness)
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             #expect(try await harness.store.read(.favorites(uid: 2)).map(\.pair).last == Self.pair, "optimistic")
             #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .pending)
@@ -45,7 +47,7 @@ struct OutboxTests {
             #expect(await harness.engine.sync(uid: 2).isComplete)
             let before = try await harness.store.read(.favorites(uid: 2))
             let transport = ScriptedTransport()
-            let outbox = try outbox(harness, transport: transport)
+            let outbox = try await outbox(harness, transport: transport)
             try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             try await outbox.enqueue(.deleteFavorite(Self.pair), uid: 2)
             #expect(try await harness.store.read(.favorites(uid: 2)) == before)
@@ -66,7 +68,7 @@ struct OutboxTests {
     func refusalRollsBack() async throws {
         try await SyncHarness.with { harness in
             #expect(await harness.engine.sync(uid: 2).isComplete)
-            let outbox = try outbox(harness)
+            let outbox = try await outbox(harness)
             let original = try await harness.store.read(.layout(.professional, scope: .user(2)))
             let refused = try await outbox.enqueue(.updateLayout(.professional, LayoutSlot(position: 9, counterParty: "binance", symbol: "ETH-BTC")), uid: 2)
             let other = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
@@ -80,11 +82,31 @@ struct OutboxTests {
         }
     }
 
+    @Test("a favorite or layout slot for an exchange or symbol the synced config lacks is refused at enqueue, naming it; nothing queued")
+    func unlistedRefused() async throws {
+        try await SyncHarness.with { harness in
+            let unchecked = Outbox(client: harness.client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
+            await #expect(throws: OutboxError.symbolsNotSynced) { try await unchecked.enqueue(.addFavorite(Self.pair), uid: 2) }
+            let outbox = try await outbox(harness)
+            let symbol = await #expect(throws: OutboxError.self) {
+                try await outbox.enqueue(.addFavorite(MarketPair(counterParty: "binance", symbol: "NOPE-USDT")), uid: 2)
+            }
+            #expect(symbol?.description.contains("NOPE-USDT is not a symbol of binance") == true, "\(String(describing: symbol))")
+            let exchange = await #expect(throws: OutboxError.self) {
+                try await outbox.enqueue(.updateLayout(.simple, LayoutSlot(position: 1, counterParty: "kraken", symbol: "BTC-USDT")), uid: 2)
+            }
+            #expect(exchange?.description.contains("exchange kraken is not in the synced symbols config (it has binance") == true, "\(String(describing: exchange))")
+            #expect(try await harness.store.read(.outbox()).isEmpty, "nothing queued")
+            _ = try await outbox.enqueue(.deleteFavorite(MarketPair(counterParty: "binance", symbol: "NOPE-USDT")), uid: 2)
+            #expect(try await harness.store.read(.outbox()).count == 1, "removing one is never refused: the server may hold it")
+        }
+    }
+
     @Test("writes to one entity keep their order behind a transient failure")
     func orderPerEntity() async throws {
         try await SyncHarness.with { harness in
             let transport = ScriptedTransport()
-            let outbox = try outbox(harness, transport: transport)
+            let outbox = try await outbox(harness, transport: transport)
             let delete = try await outbox.enqueue(.deleteFavorite(Self.pair), uid: 2)
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/config/market/custom/2/favorite/delete"]))
             #expect(await outbox.deliver(uid: 2).retrying == [delete])
@@ -105,6 +127,7 @@ struct OutboxTests {
     @Test("run: a write goes at once; a transient failure is retried on its own schedule, with no new write or sync")
     func transientRetry() async throws {
         try await SyncHarness.with { harness in
+            #expect(await harness.engine.sync(uid: 2, only: [.symbols]).failures.isEmpty)
             let sleeps = ClockSleeps(clock: harness.clock)
             let configuration = SyncConfiguration(backoff: Backoff(initial: .seconds(2), maximum: .seconds(60), random: { 0.5 }), sleep: sleeps.sleep, now: { harness.clock.now })
             let outbox = Outbox(client: harness.client, store: harness.store, configuration: configuration)
@@ -130,7 +153,7 @@ struct OutboxTests {
     @Test("an unreadable answer after the effect: the idempotent write is retried, not failed or rolled back, and delivered")
     func malformedAnswerRetried() async throws {
         try await SyncHarness.with { harness in
-            let outbox = try outbox(harness)
+            let outbox = try await outbox(harness)
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             await harness.state.setFaults(FaultPlan(malformedRate: 1, paths: ["/config/market/custom/2/favorite/add"]))
             #expect(await outbox.deliver(uid: 2).retrying == [id])
@@ -148,7 +171,7 @@ struct OutboxTests {
     @Test("a 403 pauses delivery in authRequired with nothing lost; after a login it goes")
     func authRequired() async throws {
         try await SyncHarness.with { harness in
-            let outbox = try outbox(harness)
+            let outbox = try await outbox(harness)
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             await harness.state.revokeTokens()
             let report = await outbox.deliver(uid: 2)
@@ -165,6 +188,7 @@ struct OutboxTests {
     @Test("abc's writes are never sent with eve's token; they go when abc logs in again")
     func accountBinding() async throws {
         try await SyncHarness.with { harness in
+            #expect(await harness.engine.sync(uid: 2, only: [.symbols]).failures.isEmpty)
             let transport = ScriptedTransport()
             let client = try CoinWeightClient(baseURL: harness.running.baseURL, transport: transport, authToken: harness.client.authToken)
             let outbox = Outbox(client: client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
@@ -181,7 +205,7 @@ struct OutboxTests {
     @Test("a crash while sending: the idempotent write is sent again and takes effect once")
     func crashWhileSending() async throws {
         try await SyncHarness.with { harness in
-            let outbox = try outbox(harness)
+            let outbox = try await outbox(harness)
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             #expect(try await harness.store.write { try $0.claimForSending(id, at: harness.clock.now) })
             try await harness.client.addFavorite(uid: 2, Self.pair)  // the request went out, then the process died
