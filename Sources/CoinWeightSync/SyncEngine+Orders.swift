@@ -87,7 +87,8 @@ extension SyncEngine {
                     if pages % configuration.pagesPerTransaction == 0 || reader.isDone {
                         try await writing?.value
                         let (orders, after) = (batch, reader.cursor)
-                        writing = Task { try await self.commit(orders, cursor: after, key: key) }
+                        let done = reader.isDone
+                        writing = Task { try await self.commit(orders, cursor: after, key: key, walkDone: done) }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
@@ -99,7 +100,10 @@ extension SyncEngine {
                 if let writing {
                     do { try await writing.value } catch { earlierCommitted = false }
                 }
-                if earlierCommitted && !batch.isEmpty { try? await commit(batch, cursor: reader.cursor, key: key, failed: true) }
+                if earlierCommitted && !batch.isEmpty {
+                    let (orders, after) = (batch, reader.cursor)
+                    try? await evenIfCancelled { try await self.commit(orders, cursor: after, key: key, walkDone: false) }
+                }
                 throw error
             }
         }
@@ -112,9 +116,10 @@ extension SyncEngine {
     }
 
     /// Upserts a batch of history pages and saves the cursor after them, in one transaction.
-    private func commit(_ orders: [Order], cursor: HistoryCursor, key: String, failed: Bool = false) async throws {
+    /// Only the batch that ends the walk makes a success: one in the middle keeps the last.
+    private func commit(_ orders: [Order], cursor: HistoryCursor, key: String, walkDone: Bool) async throws {
         var state = succeeded(key, cursor: cursor.text)
-        if failed { state.lastSuccessAt = try await store.read(.syncState(key))?.lastSuccessAt }
+        if !walkDone { state.lastSuccessAt = try await store.read(.syncState(key))?.lastSuccessAt }
         try await store.write { [state] transaction in
             try transaction.upsertOrders(orders)
             try transaction.saveSyncState(state)

@@ -76,6 +76,11 @@ public actor SyncEngine {
         status = .syncing
         var unreachable: CoinWeightError?
         for resource in resources.sorted() {
+            guard !Task.isCancelled else {
+                report.interrupted = true
+                report.outcomes[resource] = report.outcomes[resource] ?? .skipped
+                continue
+            }
             guard !report.authRequired else {
                 report.outcomes[resource] = .skipped
                 continue
@@ -90,6 +95,9 @@ public actor SyncEngine {
             do {
                 try await pull(resource, uid: uid)
                 report.outcomes[resource] = .synced
+            } catch _ where Task.isCancelled {
+                report.interrupted = true
+                report.outcomes[resource] = .failed("interrupted before it finished")
             } catch let error as CoinWeightError {
                 if case .authenticationFailed = error {
                     report.authRequired = true
@@ -211,6 +219,7 @@ public actor SyncEngine {
         let strategyOwners = try await store.read(.strategyItems(uid: uid)).compactMap(\.owner)
         var firstFailure: (any Error)?
         for owner in [uid.ownAccount] + Set(strategyOwners).subtracting([uid.ownAccount]).sorted() {
+            try Task.checkCancellation()
             do {
                 try await body(owner, "\(resource):\(owner)")
             } catch let error as CoinWeightError {
@@ -232,15 +241,24 @@ public actor SyncEngine {
             var isNetwork = false
             if case .transient(_, .transport) = failure { isNetwork = true }
             failures[key] = Failure(count: (failures[key]?.count ?? 0) + 1, retryAfter: failure?.retryAfter, isNetwork: isNetwork)
-            // Offline is a state the report and `cwsync status` show, not something to warn about.
-            logger.log(level: failure?.isUnreachable == true ? .info : .warning, "sync of \(key) failed", metadata: ["error": "\(error)"])
-            var state = (try? await store.read(.syncState(key)) ?? nil) ?? SyncState(resource: key)
-            state.lastAttemptAt = configuration.now()
-            state.lastError = String(describing: error)
-            let failed = state
-            try? await store.write { try $0.saveSyncState(failed) }
+            let interrupted = Task.isCancelled
+            // Offline or interrupted is a state the report and `cwsync status` show, not something to warn about.
+            logger.log(level: failure?.isUnreachable == true || interrupted ? .info : .warning, "sync of \(key) failed", metadata: ["error": "\(error)"])
+            let now = configuration.now()
+            try? await evenIfCancelled { [store] in
+                var state = try await store.read(.syncState(key)) ?? SyncState(resource: key)
+                state.lastAttemptAt = now
+                state.lastError = interrupted ? "interrupted before it finished" : String(describing: error)
+                try await store.write { [state] in try $0.saveSyncState(state) }
+            }
             throw error
         }
+    }
+
+    /// Runs `body` to its end even when the calling task is cancelled: what a cancelled
+    /// sync must still record (its failure, the pages it read) is one short transaction.
+    func evenIfCancelled(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await Task { try await body() }.value
     }
 
     /// The state of a resource that just synced, with its cursor.

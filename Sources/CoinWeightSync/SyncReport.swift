@@ -7,7 +7,7 @@ public struct SyncReport: Hashable, Sendable {
         case synced
         /// It failed; the message is also saved as the resource's `lastError`.
         case failed(String)
-        /// Not tried: the sync stopped for a login first.
+        /// Not tried: the sync stopped for a login first, or was cancelled.
         case skipped
     }
 
@@ -16,6 +16,9 @@ public struct SyncReport: Hashable, Sendable {
     public var authRequired = false
     /// Resources that failed because the server could not be reached at all.
     public var unreachable: Set<SyncResource> = []
+    /// Whether the sync was cancelled before it ended: the resource it was pulling failed
+    /// (its last success and cursor kept), and those after it were not tried (`skipped`).
+    public var interrupted = false
 
     public init() {}
 

@@ -3,6 +3,7 @@ import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
 import Foundation
+import UnixSignals
 
 /// `cwsync sync [RESOURCE...]`: one pull of the named resources (all by default), then one
 /// push of the due queued writes.
@@ -30,9 +31,20 @@ struct SyncCommand: AsyncParsableCommand {
         let progress = Task { [engine = mirror.engine] in
             for await step in await engine.progress() { SyncProgressLine.show(step) }
         }
-        let report = await mirror.syncNow(only: only)
+        // Trapped before the sync starts, so that no Ctrl-C finds the default action.
+        let signals = await UnixSignalsSequence(trapping: .sigint)
+        let syncing = Task { await mirror.syncNow(only: only) }
+        let interrupts = Self.cancel(syncing, on: signals)
+        let report = await syncing.value
+        interrupts.cancel()
         progress.cancel()
         SyncProgressLine.finish()
+        if report.interrupted {
+            let synced = report.outcomes.values.count { $0 == .synced }
+            Console.err("cwsync: interrupted: \(synced) of \(only.count) resources synced, the others keep their last sync; nothing was sent. "
+                + "Run cwsync sync again to finish.")
+            throw ExitCode(SyncExit.interrupted.rawValue)
+        }
         if report.isOffline {
             let reason = report.outcomes.values.lazy.compactMap { if case .failed(let message) = $0 { message } else { nil } }.first ?? "no answer"
             Console.err("cwsync: offline, nothing synced or sent: \(reason) Check the network or --endpoint; the store still answers queries.")
@@ -54,6 +66,18 @@ struct SyncCommand: AsyncParsableCommand {
         let exit = Self.exit(report, delivery)
         if exit == .authRequired { Console.err("cwsync: log in first: cwsync login --user NAME") }
         if exit != .ok { throw ExitCode(exit.rawValue) }
+    }
+
+    /// Cancels `sync` at the first SIGINT (Ctrl-C), so that it stops between two transactions
+    /// and says so; a second SIGINT ends the process at once.
+    private static func cancel(_ sync: Task<SyncReport, Never>, on signals: UnixSignalsSequence) -> Task<Void, Never> {
+        Task {
+            var received = 0
+            for await _ in signals {
+                received += 1
+                if received == 1 { sync.cancel() } else { Foundation.exit(SyncExit.interrupted.rawValue) }
+            }
+        }
     }
 
     private static func exit(_ report: SyncReport, _ delivery: DeliveryReport?) -> SyncExit {

@@ -18,11 +18,12 @@ struct SyncDaemon: Service {
         let user: @Sendable () async -> UserID? = { await mirror.reloadSession()?.uid }
         let scheduler = SyncScheduler(engine: mirror.engine, uid: user, interval: interval, jitter: 0.1)
         logger.notice("cwsync run: serving", metadata: ["store": "\(mirror.store.path)", "interval": "\(interval)"])
+        if await mirror.session == nil { Self.waitingForLogin(logger) }
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await scheduler.run() }
                 group.addTask { await mirror.outbox.run(uid: user) }
-                group.addTask { await Self.watch(mirror, scheduler: scheduler) }
+                group.addTask { await Self.watch(mirror, scheduler: scheduler, logger: logger) }
                 await group.waitForAll()
             }
         }
@@ -31,7 +32,7 @@ struct SyncDaemon: Service {
 
     /// Once a second: wakes the outbox when the queue changed, and both loops when the
     /// session file did.
-    private static func watch(_ mirror: CoinWeightMirror, scheduler: SyncScheduler) async {
+    private static func watch(_ mirror: CoinWeightMirror, scheduler: SyncScheduler, logger: Logger) async {
         let sessionPath = SessionFile(besideStore: mirror.store.path).path
         var queue = try? await mirror.store.read(.outboxMark)
         var session = modificationDate(sessionPath)
@@ -45,11 +46,20 @@ struct SyncDaemon: Service {
             let nowSession = modificationDate(sessionPath)
             if nowSession != session {
                 session = nowSession
-                await mirror.reloadSession()
+                if let user = await mirror.reloadSession() {
+                    logger.notice("cwsync run: \(user.userName) logged in; syncing")
+                } else {
+                    waitingForLogin(logger)
+                }
                 await scheduler.wake()
                 await mirror.outbox.wake()
             }
         }
+    }
+
+    /// Says, in the log, why nothing happens: nobody is logged in.
+    private static func waitingForLogin(_ logger: Logger) {
+        logger.notice("cwsync run: nobody is logged in; waiting for a login (cwsync login --user NAME, from another shell)")
     }
 
     private static func modificationDate(_ path: String) -> Date? {

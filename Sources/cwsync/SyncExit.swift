@@ -12,4 +12,6 @@ enum SyncExit: Int32 {
     case offline = 4
     /// No session, or the server refused it: run `cwsync login`.
     case authRequired = 5
+    /// Interrupted (SIGINT, Ctrl-C): what synced before stays, the rest keeps its last sync.
+    case interrupted = 130
 }

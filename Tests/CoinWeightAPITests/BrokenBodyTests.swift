@@ -162,7 +162,7 @@ struct BrokenBodyTests {
             return
         }
         #expect(excerpt.contains("Not Found"))
-        #expect("\(failure!)".contains("Check the endpoint URL"))
+        #expect("\(failure!)".contains("is the endpoint the API's base URL (it ends in /exp/v2)?"))
     }
 
     @Test("transport failures: whether the request may have reached the server", arguments: [

@@ -70,4 +70,24 @@ struct DaemonEndToEndTests {
             #expect(check.status == 0 && check.out.hasPrefix("ok"))
         }
     }
+
+    @Test("run with nobody logged in says it waits for a login, and starts syncing once one is made from another shell")
+    func waitsForLogin() async throws {
+        try await withTemporaryDirectory { folder in
+            let store = folder.appendingPathComponent("cwsync.sqlite").path
+            let (emulator, url) = try await startEmulator()
+            defer { emulator.kill() }
+            let daemon = try CWSyncBinary.launch(["run", "--store", store, "--endpoint", url])
+            defer { daemon.kill() }
+            try await waitUntil("the daemon says it waits") { daemon.errors.contains("nobody is logged in; waiting for a login") }
+            let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
+            #expect(login.status == 0, "\(login.err)")
+            try await waitUntil("the daemon has synced") {
+                let status = try await CWSyncBinary.run(["status", "--store", store])
+                return status.out.contains("the last attempt succeeded") && status.out.contains("orderHistory:2 ")
+            }
+            let stopped = await daemon.terminate()
+            #expect(stopped.exit == .status(0) && stopped.log.contains("abc logged in; syncing"), "\(stopped.log)")
+        }
+    }
 }

@@ -25,6 +25,7 @@ public enum CoinWeightError: Error, Sendable {
 
     /// Whether the same request may succeed later without any change.
     public var isTransient: Bool {
+        if case .transient(_, .transport(.secureConnectionFailed)) = self { return false }
         if case .transient = self { return true }
         return false
     }
@@ -35,7 +36,7 @@ public enum CoinWeightError: Error, Sendable {
         guard case .transient(_, .transport(let failure)) = self else { return false }
         switch failure {
         case .cannotConnect, .timedOut: return true
-        case .connectionLost, .responseTooLarge, .cancelled, .other: return false
+        case .connectionLost, .responseTooLarge, .cancelled, .secureConnectionFailed, .other: return false
         }
     }
 
@@ -46,7 +47,7 @@ public enum CoinWeightError: Error, Sendable {
         guard case .transient(_, .transport(let failure)) = self else { return false }
         switch failure {
         case .cannotConnect, .timedOut, .connectionLost: return true
-        case .responseTooLarge, .cancelled, .other: return false
+        case .responseTooLarge, .cancelled, .secureConnectionFailed, .other: return false
         }
     }
 
@@ -94,10 +95,15 @@ extension CoinWeightError: CustomStringConvertible, LocalizedError {
             "\(endpoint) refused the token (HTTP 403): it has expired or does not cover that user or owner. Log in again."
         case .rejected(let error):
             error.description
+        case .transient(let endpoint, .transport(.secureConnectionFailed(let reason))):
+            "\(endpoint) failed: no secure connection could be set up (\(reason)). Check the endpoint URL: https:// only to a server "
+                + "that speaks TLS, with a certificate this machine trusts. Trying again will not help."
         case .transient(let endpoint, let failure):
             "\(endpoint) failed for now (\(failure)); it can be retried later."
         case .malformedResponse(let endpoint, let status, let reason, let excerpt):
             "\(endpoint) answered HTTP \(status) with a body this client cannot read (\(reason)). Check that the endpoint URL points at a coin-weight API. Body starts: \(excerpt)"
+        case .unexpectedStatus(let endpoint, 404, let excerpt):
+            "\(endpoint) answered HTTP 404 (not found): is the endpoint the API's base URL (it ends in /exp/v2)? Body starts: \(excerpt)"
         case .unexpectedStatus(let endpoint, let status, let excerpt):
             "\(endpoint) answered HTTP \(status), which the API does not document. Check the endpoint URL. Body starts: \(excerpt)"
         case .invalidRequest(let reason):

@@ -10,6 +10,10 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
     case responseTooLarge(limit: Int)
     /// The caller's task was cancelled while the request was out. It may have reached the server.
     case cancelled
+    /// No secure connection could be set up: a failed TLS handshake (`https://` to a server
+    /// that does not speak TLS) or a certificate not trusted. No request was sent, and trying
+    /// again will not help: the endpoint or the trust settings are wrong.
+    case secureConnectionFailed(String)
     /// Anything else the platform reported.
     case other(String)
 
@@ -17,7 +21,7 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Only a failure to connect proves it did not.
     public var mayHaveReachedServer: Bool {
         switch self {
-        case .cannotConnect: false
+        case .cannotConnect, .secureConnectionFailed: false
         case .timedOut, .connectionLost, .responseTooLarge, .cancelled, .other: true
         }
     }
@@ -29,6 +33,7 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cannotConnect(let reason): "could not connect (\(reason))"
         case .responseTooLarge(let limit): "the response was larger than \(limit) bytes"
         case .cancelled: "the request was cancelled"
+        case .secureConnectionFailed(let reason): "no secure connection could be set up (\(reason))"
         case .other(let reason): reason
         }
     }

@@ -79,11 +79,17 @@ public final class URLSessionTransport: HTTPTransport {
             return .cancelled
         case .networkConnectionLost, .badServerResponse, .cannotParseResponse, .zeroByteResource:
             return .connectionLost
-        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
-             .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
+        case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
             return .cannotConnect(urlError.localizedDescription)
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
+            return .secureConnectionFailed(urlError.localizedDescription)
         default:
+            // libcurl reports a failed TLS handshake (https:// to a plain HTTP server, say) as an
+            // unknown error whose text is OpenSSL's.
+            if urlError.localizedDescription.contains("SSL routines") || urlError.localizedDescription.contains("OpenSSL") {
+                return .secureConnectionFailed(urlError.localizedDescription)
+            }
             return .other("\(urlError.code.rawValue): \(urlError.localizedDescription)")
         }
     }
