@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import Foundation
 import GRDB
 
 extension StoreTransaction {
@@ -26,10 +27,19 @@ extension StoreTransaction {
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return """
             INSERT INTO "order" (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
-            ON CONFLICT (street_order_id) DO UPDATE SET \(updates)
+            ON CONFLICT (street_order_id) DO UPDATE SET \(updates), unlisted_since = NULL
             WHERE excluded.processed_time >= "order".processed_time
             """
     }()
+
+    /// Marks active orders the server lists nowhere any more (neither active nor in the
+    /// history over their own `createTime`), from `now` on unless marked already. The server's
+    /// row, once it lists the order again, clears the mark.
+    public func markUnlisted(ids: some Collection<String>, at now: Date) throws {
+        let statement = try db.cachedStatement(sql: #"UPDATE "order" SET unlisted_since = coalesce(unlisted_since, ?) WHERE street_order_id = ?"#)
+        for id in ids { try statement.execute(arguments: [now.millisecondsSince1970, id]) }
+        try notifyChanges(in: "order")
+    }
 
     /// Deletes orders by id (orders the server no longer has).
     /// - Returns: how many rows were deleted.

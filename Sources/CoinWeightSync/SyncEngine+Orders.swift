@@ -6,7 +6,8 @@ import Foundation
 extension SyncEngine {
     /// Upserts the owner's active orders. An order the store holds as active that the server
     /// no longer lists has turned inactive, possibly days after it was created: it is looked
-    /// up in `/order/inactive` over its own `createTime`, and kept as it was until found.
+    /// up in `/order/inactive` over its own `createTime`, and kept as it was until found,
+    /// marked unlisted (``Mirrored/unlistedSince``) while it is not.
     ///
     /// Queued order writes of `uid` are applied again on top, and the rows of creates still
     /// queued (local ids) are not looked for: the server does not have them yet.
@@ -15,18 +16,20 @@ extension SyncEngine {
             let active = try await retrying { try await self.client.activeOrders(owner: owner) }
             let listed = Set(active.map(\.streetOrderId))
             var found: [Order] = []
-            var missing = 0
+            var missing: [String] = []
             for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) && !OutboxWrite.isLocalID(order.streetOrderId) {
                 if let finished = try await lookUpInactive(order) {
                     found.append(finished)
                 } else {
-                    missing += 1
+                    missing.append(order.streetOrderId)
                 }
             }
-            let state = succeeded(key, cursor: missing == 0 ? nil : "\(missing) orders left the active set and are not in the history yet")
-            try await store.write { [found] transaction in
+            let state = succeeded(key, cursor: missing.isEmpty ? nil : "\(missing.count) orders left the active set and are not in the history yet")
+            let now = configuration.now()
+            try await store.write { [found, missing] transaction in
                 try transaction.upsertOrders(active)
                 try transaction.upsertOrders(found)
+                try transaction.markUnlisted(ids: missing, at: now)
                 try transaction.reapplyPendingWrites(uid: uid)
                 try transaction.saveSyncState(state)
             }

@@ -1,13 +1,19 @@
+import CoinWeightAPI
 import CoinWeightStore
 
 /// A row with the write the server has not confirmed yet: a `PENDING` column in the table
-/// (`-` once confirmed), and `"pending"` beside the API's fields in JSON.
+/// (`-` once confirmed; it also says when the server no longer lists an active order), and
+/// `"pending"` (and `"unlistedSince"`) beside the API's fields in JSON.
 extension Mirrored: QueryRecord where Value: QueryRecord {
     static var header: [String] { Value.header + ["PENDING"] }
 
     var tableRows: [[String]] {
-        let said = pending.map { "\($0.state.said) \($0.kind) #\($0.entry)" } ?? "-"
-        return value.tableRows.map { $0 + [said] }
+        let notes = [
+            pending.map { "\($0.state.said) \($0.kind) #\($0.entry)" },
+            unlistedSince.map { "not listed by the server since \(TimeBound.text($0.millisecondsSince1970))" },
+        ]
+        let said = notes.compactMap { $0 }.joined(separator: "; ")
+        return value.tableRows.map { $0 + [said.isEmpty ? "-" : said] }
     }
 }
 

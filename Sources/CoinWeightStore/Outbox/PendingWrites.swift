@@ -10,6 +10,11 @@ struct PendingWrites: Sendable {
     private var byEntity: [String: PendingWrite] = [:]
     /// The counterparties each unsettled cancel-all of an owner selects (empty: all).
     private var cancelAlls: [String: [String]] = [:]
+    /// The orders the server lists nowhere any more, and since when (ms).
+    private var unlisted: [String: Int64] = [:]
+
+    /// Since when the server lists `order` nowhere, if it does not.
+    func unlistedSince(_ order: Order) -> Date? { unlisted[order.streetOrderId].map(Date.init(millisecondsSince1970:)) }
 
     /// The write on `order`: its own, or a cancel-all of its owner that selects an active order.
     func on(_ order: Order) -> PendingWrite? {
@@ -40,6 +45,9 @@ struct PendingWrites: Sendable {
         let unsettled = try Row.fetchAll(db, sql: "SELECT \(columns) FROM outbox o WHERE o.state IN ('pending', 'sending') \(account) ORDER BY o.id",
                                          arguments: arguments)
         var writes = PendingWrites()
+        for row in try Row.fetchAll(db, sql: #"SELECT street_order_id, unlisted_since FROM "order" WHERE unlisted_since IS NOT NULL"#) {
+            writes.unlisted[row[0]] = row[1]
+        }
         for row in refused + unsettled {
             let entity: String = row[2]
             let stored: String = row[3]

@@ -8,17 +8,17 @@ import GRDB
 extension StoreQuery {
     /// The page's orders, each with its pending write.
     public func withPending() -> StoreQuery<MirroredOrderPage> where Value == OrderPage {
-        marking { page, pending in MirroredOrderPage(orders: page.orders.map { Mirrored($0, pending: pending.on($0)) }, next: page.next) }
+        marking { page, pending in MirroredOrderPage(orders: page.orders.map { Mirrored($0, pending: pending.on($0), unlistedSince: pending.unlistedSince($0)) }, next: page.next) }
     }
 
     /// The orders, each with its pending write.
     public func withPending() -> StoreQuery<[Mirrored<Order>]> where Value == [Order] {
-        marking { orders, pending in orders.map { Mirrored($0, pending: pending.on($0)) } }
+        marking { orders, pending in orders.map { Mirrored($0, pending: pending.on($0), unlistedSince: pending.unlistedSince($0)) } }
     }
 
     /// The order, if there is one, with its pending write.
     public func withPending() -> StoreQuery<Mirrored<Order>?> where Value == Order? {
-        marking { order, pending in order.map { Mirrored($0, pending: pending.on($0)) } }
+        marking { order, pending in order.map { Mirrored($0, pending: pending.on($0), unlistedSince: pending.unlistedSince($0)) } }
     }
 
     /// The favorites (``favorites(uid:)``), each with its pending write.
