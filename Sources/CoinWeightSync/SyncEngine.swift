@@ -105,7 +105,7 @@ public actor SyncEngine {
                     try? await store.write { try $0.recordTokenRefused(token, uid: uid, at: now) }
                 }
                 if case .notLoggedIn = error { report.authRequired = true }
-                if error.isUnreachable {
+                if error.gotNoAnswer {
                     report.unreachable.insert(resource)
                     unreachable = error
                 }
@@ -243,7 +243,7 @@ public actor SyncEngine {
             failures[key] = Failure(count: (failures[key]?.count ?? 0) + 1, retryAfter: failure?.retryAfter, isNetwork: isNetwork)
             let interrupted = Task.isCancelled
             // Offline or interrupted is a state the report and `cwsync status` show, not something to warn about.
-            logger.log(level: failure?.isUnreachable == true || interrupted ? .info : .warning, "sync of \(key) failed", metadata: ["error": "\(error)"])
+            logger.log(level: failure?.gotNoAnswer == true || interrupted ? .info : .warning, "sync of \(key) failed", metadata: ["error": "\(error)"])
             let now = configuration.now()
             try? await evenIfCancelled { [store] in
                 var state = try await store.read(.syncState(key)) ?? SyncState(resource: key)

@@ -14,7 +14,8 @@ public struct SyncReport: Hashable, Sendable {
     public var outcomes: [SyncResource: Outcome] = [:]
     /// Whether the sync stopped because the server refused the token.
     public var authRequired = false
-    /// Resources that failed because the server could not be reached at all.
+    /// Resources that failed because no answer came back at all (no connection, none in
+    /// time, or the connection reset before a response), after the retries.
     public var unreachable: Set<SyncResource> = []
     /// Whether the sync was cancelled before it ended: the resource it was pulling failed
     /// (its last success and cursor kept), and those after it were not tried (`skipped`).

@@ -35,7 +35,7 @@ enum CommandFailure {
     private static func exit(for error: CoinWeightError) -> SyncExit {
         switch error {
         case .authenticationFailed, .notLoggedIn: .authRequired
-        case _ where error.isUnreachable: .offline
+        case _ where error.gotNoAnswer: .offline
         default: .failed
         }
     }

@@ -154,7 +154,7 @@ struct OrderCommand: AsyncParsableCommand {
             _ = try await client.symbols()
             return false
         } catch {
-            return error.isUnreachable
+            return error.gotNoAnswer
         }
     }
 }

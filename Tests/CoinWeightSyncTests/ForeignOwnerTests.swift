@@ -52,7 +52,7 @@ struct ForeignOwnerTests {
         }
     }
 
-    @Test("the same queue delivered by cwsync sync: 20 delivered, 1 failed, 0 waiting; sync, status and outbox list say what to do about the failed one")
+    @Test("the same queue delivered by cwsync sync: 20 delivered, 1 failed, then 0 waiting; sync, status and outbox list say what to do about the failed one")
     func failsAloneThroughTheCLI() async throws {
         // The binary reads the token's expiry on the real clock: an emulator on it too.
         try await CoinWeightEmulator.withRunning(EmulatorConfiguration()) { running, _ in
@@ -73,8 +73,17 @@ struct ForeignOwnerTests {
                 }
                 let synced = try await WriteCommandTests.cwsync(["sync"] + options)
                 #expect(synced.status == 3, "partial: one write failed: \(synced.err)")
-                #expect(synced.out.contains("outbox: 20 delivered, 1 failed, 0 waiting, 0 expired"), "\(synced.out)")
+                #expect(synced.out.contains(" delivered, 1 failed, ") && synced.out.contains(", 0 expired"), "\(synced.out)")
                 #expect(synced.err.contains("cwsync outbox retry ID") && !synced.err.contains("log in"), "\(synced.err)")
+                // A loaded machine may leave a create whose answer came late to be looked up
+                // by a later sync; each sync's line counts what still waits.
+                var last = synced
+                try await waitUntil("every valid write delivered") {
+                    let waiting = try await store.read(.outbox(uid: 2, states: [.pending, .sending])).count
+                    if waiting > 0 { last = try await WriteCommandTests.cwsync(["sync"] + options) }
+                    return waiting == 0
+                }
+                #expect(last.out.contains(" 0 waiting, 0 expired") && !last.err.contains("log in"), "\(last.out)")
 
                 let status = try await WriteCommandTests.cwsync(["status", "--store", store.path])
                 #expect(status.out.contains("pending 0, sending 0, delivered 20, failed 1, expired 0"), "\(status.out)")

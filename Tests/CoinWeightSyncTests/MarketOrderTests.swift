@@ -9,7 +9,7 @@ import Testing
 /// A MARKET order fills at whatever the price is when it is sent: never late.
 @Suite("MARKET orders are never late")
 struct MarketOrderTests {
-    @Test("every connection reset before an answer: the outbox counts that as offline, and refuses a MARKET order")
+    @Test("every connection reset before an answer: the outbox and a sync count that as offline, and a MARKET order is refused")
     func resetsCountAsOffline() async throws {
         try await OrderOutboxTests.with { harness, outbox in
             await harness.state.setFaults(FaultPlan(dropBeforeEffectRate: 1))
@@ -20,6 +20,8 @@ struct MarketOrderTests {
             let refused = await #expect(throws: OutboxError.self) { try await outbox.placeOrder(OrderOutboxTests.order(type: .market), uid: 2) }
             #expect(refused == .marketOrderWhileOffline)
             #expect(try await harness.store.read(.outbox(uid: 2)).count == 1, "only the favorite is queued")
+            let sync = await harness.engine.sync(uid: 2, only: [.favorites, .positions])
+            #expect(sync.isOffline && sync.unreachable == [.favorites, .positions], "a sync says offline too: \(sync)")
         }
     }
 
