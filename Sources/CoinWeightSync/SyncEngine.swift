@@ -78,7 +78,7 @@ public actor SyncEngine {
         for resource in resources.sorted() {
             guard !Task.isCancelled else {
                 report.interrupted = true
-                report.outcomes[resource] = report.outcomes[resource] ?? .skipped
+                report.outcomes[resource] = .skipped
                 continue
             }
             guard !report.authRequired else {

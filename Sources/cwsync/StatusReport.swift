@@ -28,6 +28,9 @@ struct StatusReport: Encodable {
         var lastSuccessAt: Date?
         var lastError: String?
 
+        /// When it was last tried, a failure after a success of the same instant.
+        var attemptOrder: (Date, Int) { (lastAttemptAt ?? .distantPast, lastError == nil ? 0 : 1) }
+
         init(_ state: SyncState) {
             resource = state.resource
             lastAttemptAt = state.lastAttemptAt
@@ -63,6 +66,7 @@ struct StatusReport: Encodable {
 
     /// The latest pull attempt: when, and its error if it failed.
     var lastAttempt: Resource? {
-        resources.filter { $0.lastAttemptAt != nil }.max { ($0.lastAttemptAt!, $0.lastError == nil ? 0 : 1) < ($1.lastAttemptAt!, $1.lastError == nil ? 0 : 1) }
+        // Of attempts in the same instant, a failed one is the one to tell.
+        resources.filter { $0.lastAttemptAt != nil }.max { $0.attemptOrder < $1.attemptOrder }
     }
 }

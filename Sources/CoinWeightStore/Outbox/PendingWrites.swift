@@ -13,8 +13,10 @@ struct PendingWrites: Sendable {
     /// The orders the server lists nowhere any more, and since when (ms).
     private var unlisted: [String: Int64] = [:]
 
-    /// Since when the server lists `order` nowhere, if it does not.
-    func unlistedSince(_ order: Order) -> Date? { unlisted[order.streetOrderId].map(Date.init(millisecondsSince1970:)) }
+    /// `order` with its write and, if the server lists it nowhere, since when.
+    func mirrored(_ order: Order) -> Mirrored<Order> {
+        Mirrored(order, pending: on(order), unlistedSince: unlisted[order.streetOrderId].map(Date.init(millisecondsSince1970:)))
+    }
 
     /// The write on `order`: its own, or a cancel-all of its owner that selects an active order.
     func on(_ order: Order) -> PendingWrite? {
@@ -30,8 +32,9 @@ struct PendingWrites: Sendable {
 
     func onStrategy(_ item: StrategyItem) -> PendingWrite? { item.id.flatMap { byEntity["strategy:\($0)"] } }
 
-    /// The pending writes of `uid` (of every account the store holds when `nil`).
-    static func fetch(_ db: Database, uid: UserID?) throws -> PendingWrites {
+    /// The pending writes of `uid` (of every account the store holds when `nil`), with the
+    /// unlisted orders when `orders` are read.
+    static func fetch(_ db: Database, uid: UserID?, orders: Bool) throws -> PendingWrites {
         let account = uid == nil ? "" : "AND o.uid = ?"
         let arguments: StatementArguments = uid.map { [$0.rawValue] } ?? []
         let columns = "o.id, o.kind, o.entity, o.state, o.resolve_until, o.error_code, o.error_message, o.payload_json"
@@ -45,8 +48,10 @@ struct PendingWrites: Sendable {
         let unsettled = try Row.fetchAll(db, sql: "SELECT \(columns) FROM outbox o WHERE o.state IN ('pending', 'sending') \(account) ORDER BY o.id",
                                          arguments: arguments)
         var writes = PendingWrites()
-        for row in try Row.fetchAll(db, sql: #"SELECT street_order_id, unlisted_since FROM "order" WHERE unlisted_since IS NOT NULL"#) {
-            writes.unlisted[row[0]] = row[1]
+        if orders {
+            for row in try Row.fetchAll(db, sql: #"SELECT street_order_id, unlisted_since FROM "order" WHERE unlisted_since IS NOT NULL"#) {
+                writes.unlisted[row[0]] = row[1]
+            }
         }
         for row in refused + unsettled {
             let entity: String = row[2]

@@ -8,17 +8,17 @@ import GRDB
 extension StoreQuery {
     /// The page's orders, each with its pending write.
     public func withPending() -> StoreQuery<MirroredOrderPage> where Value == OrderPage {
-        marking { page, pending in MirroredOrderPage(orders: page.orders.map { Mirrored($0, pending: pending.on($0), unlistedSince: pending.unlistedSince($0)) }, next: page.next) }
+        marking(orders: true) { page, pending in MirroredOrderPage(orders: page.orders.map(pending.mirrored), next: page.next) }
     }
 
     /// The orders, each with its pending write.
     public func withPending() -> StoreQuery<[Mirrored<Order>]> where Value == [Order] {
-        marking { orders, pending in orders.map { Mirrored($0, pending: pending.on($0), unlistedSince: pending.unlistedSince($0)) } }
+        marking(orders: true) { orders, pending in orders.map(pending.mirrored) }
     }
 
     /// The order, if there is one, with its pending write.
     public func withPending() -> StoreQuery<Mirrored<Order>?> where Value == Order? {
-        marking { order, pending in order.map { Mirrored($0, pending: pending.on($0), unlistedSince: pending.unlistedSince($0)) } }
+        marking(orders: true) { order, pending in order.map(pending.mirrored) }
     }
 
     /// The favorites (``favorites(uid:)``), each with its pending write.
@@ -43,9 +43,9 @@ extension StoreQuery {
         }
     }
 
-    /// This read, then the pending writes, in one transaction.
-    private func marking<Marked: Sendable>(_ mark: @escaping @Sendable (Value, PendingWrites) -> Marked) -> StoreQuery<Marked> {
-        StoreQuery<Marked> { [fetch] db in mark(try fetch(db), try PendingWrites.fetch(db, uid: nil)) }
+    /// This read, then the pending writes (and the unlisted orders, for `orders`), in one transaction.
+    private func marking<Marked: Sendable>(orders: Bool = false, _ mark: @escaping @Sendable (Value, PendingWrites) -> Marked) -> StoreQuery<Marked> {
+        StoreQuery<Marked> { [fetch] db in mark(try fetch(db), try PendingWrites.fetch(db, uid: nil, orders: orders)) }
     }
 }
 
