@@ -6,6 +6,10 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The libraries an app links: also no import is public unless it says so, so that no type
+/// of GRDB, NIO or Hummingbird can reach a public signature.
+let librarySettings = strictSettings + [.enableUpcomingFeature("InternalImportsByDefault")]
+
 let package = Package(
     name: "cwsync",
     platforms: [.macOS(.v14), .iOS(.v17)],
@@ -35,20 +39,20 @@ let package = Package(
         .target(
             name: "CoinWeightAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")],
-            swiftSettings: strictSettings
+            swiftSettings: librarySettings
         ),
         // The local SQLite mirror: schema/ migrations, upserts, queries and observations.
         .target(
             name: "CoinWeightStore",
             dependencies: ["CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("../../schema")],
-            swiftSettings: strictSettings
+            swiftSettings: librarySettings
         ),
         // The sync engine: pulls every resource into the store; the network only through the client.
         .target(
             name: "CoinWeightSync",
             dependencies: ["CoinWeightAPI", "CoinWeightStore", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strictSettings
+            swiftSettings: librarySettings
         ),
         // A local, faithful emulator of the coin-weight API for tests and first runs.
         .target(

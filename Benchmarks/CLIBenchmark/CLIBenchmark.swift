@@ -39,7 +39,7 @@ struct CLIBenchmark {
         let store = try CoinWeightStore(path: storeFile.path)
         let orders = SampleOrders.make(count: options.orders)
         for first in stride(from: 0, to: orders.count, by: ordersPerTransaction) {
-            try await store.write { try $0.upsertOrders(orders[first..<min(first + ordersPerTransaction, orders.count)]) }
+            _ = try await store.write { try $0.upsertOrders(orders[first..<min(first + ordersPerTransaction, orders.count)]) }
         }
         let ownOrders = orders.count { $0.owner == "2" }
         try store.close()

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 
 /// The local SQLite mirror of what the coin-weight API serves a user.
@@ -71,7 +71,7 @@ public struct CoinWeightStore: Sendable {
     /// `syncingToDisk`, this commit (and every one before it) is on disk before the call
     /// returns, at the price of an fsync: for a mark that must survive anything, such as an
     /// order create's `sending`, made before its request goes out.
-    public func write<T: Sendable>(syncingToDisk: Bool = false, _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+    package func write<T: Sendable>(syncingToDisk: Bool = false, _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
         guard syncingToDisk else { return try await pool.write { db in try body(StoreTransaction(db: db)) } }
         return try await pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -87,8 +87,13 @@ public struct CoinWeightStore: Sendable {
 
     /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does: for
     /// a caller that is not async (an initializer); everything else uses ``write(_:)``.
-    public func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    package func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(StoreTransaction(db: db)) }
+    }
+
+    /// The result of `query` now, on the calling thread: for a caller that is not async.
+    package func readNow<Value>(_ query: StoreQuery<Value>) throws -> Value {
+        try pool.read { db in try query.fetch(db) }
     }
 
     /// The current result of `query`.

@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 
 /// Whose copy of a resource: the defaults every user gets, or one user's own.
 public enum ResourceScope: Hashable, Sendable {

@@ -1,5 +1,5 @@
-import CoinWeightAPI
-import Foundation
+public import CoinWeightAPI
+public import Foundation
 
 /// Whose mirror a store is, and of which server: bound by the first login, kept for good.
 ///
@@ -9,11 +9,15 @@ import Foundation
 public struct StoreIdentity: Hashable, Sendable, CustomStringConvertible {
     /// The API's base URL, normalised (``normalizedEndpoint(_:)``).
     public var endpoint: String
+    /// The account's user id (`2`), the one its login token carries.
     public var uid: UserID
+    /// The user name the account logs in with (`abc`).
     public var userName: String
     /// When the first login bound the store.
     public var boundAt: Date
 
+    /// A binding to `uid` and `userName` at `endpoint`, which is kept normalised
+    /// (``normalizedEndpoint(_:)``).
     public init(endpoint: URL, uid: UserID, userName: String, boundAt: Date) {
         self.init(endpoint: Self.normalizedEndpoint(endpoint), uid: uid, userName: userName, boundAt: boundAt)
     }
@@ -25,6 +29,7 @@ public struct StoreIdentity: Hashable, Sendable, CustomStringConvertible {
         self.boundAt = boundAt
     }
 
+    /// The binding in words: `abc (uid 2) at https://api.coin-weight.com/exp/v2`.
     public var description: String { "\(userName) (uid \(uid)) at \(endpoint)" }
 
     /// Whether `url` names this store's server.
@@ -49,8 +54,11 @@ public struct StoreIdentity: Hashable, Sendable, CustomStringConvertible {
 public struct StoreIdentityMismatch: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
     /// What was asked instead of the store's own.
     public enum Asked: Hashable, Sendable {
+        /// Another server: its base URL, normalised.
         case endpoint(String)
+        /// Another user name.
         case user(String)
+        /// Another account's uid, under the same user name.
         case uid(UserID)
     }
 
@@ -58,8 +66,10 @@ public struct StoreIdentityMismatch: Error, Hashable, Sendable, CustomStringConv
     public var path: String
     /// Whose mirror it is.
     public var bound: StoreIdentity
+    /// What was asked instead of the store's own: another server, user name or uid.
     public var asked: Asked
 
+    /// The refusal of `asked` by the store at `path`, which mirrors `bound`.
     public init(path: String, bound: StoreIdentity, asked: Asked) {
         self.path = path
         self.bound = bound
@@ -75,9 +85,12 @@ public struct StoreIdentityMismatch: Error, Hashable, Sendable, CustomStringConv
         }
     }
 
+    /// The refusal in words: the store's file, whose mirror it is, what was asked, and what
+    /// to do instead.
     public var description: String {
         "\(path) mirrors \(bound), not \(askedDescription); nothing was sent. Use a store of its own for it, or forget this account's data first."
     }
 
+    /// The same text as ``description``, for `localizedDescription`.
     public var errorDescription: String? { description }
 }

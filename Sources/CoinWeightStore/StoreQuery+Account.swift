@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 import GRDB
 
 extension StoreQuery {

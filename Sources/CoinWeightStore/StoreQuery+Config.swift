@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 import Foundation
 import GRDB
 

@@ -2,7 +2,7 @@ import GRDB
 
 extension StoreQuery {
     /// How many rows the mirror holds of each thing it mirrors, by table name (`order`,
-    /// `favorite`, `position`...): what `cwsync status` shows a user checking that a sync
+    /// `favorite`, `position`...): for a status screen that lets a user check that a sync
     /// brought what they expect.
     public static var rowCounts: StoreQuery<[String: Int]> {
         StoreQuery<[String: Int]> { db in

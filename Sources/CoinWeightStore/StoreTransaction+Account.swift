@@ -1,9 +1,11 @@
-import CoinWeightAPI
+package import CoinWeightAPI
 import GRDB
 
 /// The user's profile, balances and API-key metadata.
 extension StoreTransaction {
-    public func saveUserInfo(_ info: UserInfo) throws {
+    /// Replaces the profile of `info.uid` (`/user/{uid}/info`), its values as the server
+    /// wrote them and `changePercentage` as exact decimal text.
+    package func saveUserInfo(_ info: UserInfo) throws {
         try replaceRows(in: "user_info", where: "uid = ?", [info.uid.rawValue], columns: [
             "uid", "user_name", "group_name", "google_auth_enabled", "phone", "email", "avatar",
             "estimated_value", "available_value", "net_unit_value", "on_orders", "change_percentage",
@@ -13,7 +15,9 @@ extension StoreTransaction {
         ]])
     }
 
-    public func replacePositions(_ positions: [Position], uid: UserID) throws {
+    /// Replaces every balance of `uid` (`/user/{uid}/position`), amounts stored as their
+    /// exact decimal text.
+    package func replacePositions(_ positions: [Position], uid: UserID) throws {
         let rows = positions.map { position -> StatementArguments in
             [uid.rawValue, position.counterParty, position.currency, position.totalAmount.text, position.usedAmount.text, position.availableAmount.text]
         }
@@ -24,7 +28,7 @@ extension StoreTransaction {
 
     /// Replaces an owner's API keys. Only masked secrets are accepted: the table refuses a
     /// value without a run of asterisks, so a plaintext secret is never written.
-    public func replaceSecrets(_ secrets: [SecretMetadata], owner: String) throws {
+    package func replaceSecrets(_ secrets: [SecretMetadata], owner: String) throws {
         let rows = secrets.enumerated().map { index, secret -> StatementArguments in
             [owner, secret.counterParty, secret.apiKey, secret.maskedSecretKey, index]
         }

@@ -1,11 +1,13 @@
-import CoinWeightAPI
+package import CoinWeightAPI
 import Foundation
 import GRDB
 
 /// The Config API's resources: symbols, markets, favorites, layouts. Each call replaces
 /// the whole list it is given the scope of, so what the server dropped goes.
 extension StoreTransaction {
-    public func replaceSymbols(_ exchanges: [CounterPartySymbols]) throws {
+    /// Replaces the symbols config (`/config/symbols`) of every exchange, in the server's
+    /// order: shared by every user of the store.
+    package func replaceSymbols(_ exchanges: [CounterPartySymbols]) throws {
         var position = 0
         let rows = exchanges.flatMap { exchange in
             exchange.symbols.map { symbol -> StatementArguments in
@@ -21,7 +23,9 @@ extension StoreTransaction {
         ], rows: rows)
     }
 
-    public func replaceMarkets(_ categories: [MarketCategory], scope: ResourceScope) throws {
+    /// Replaces the market tabs of `scope` (`/config/market/default` or
+    /// `/config/market/custom/{uid}`), in the server's order, favorite flags included.
+    package func replaceMarkets(_ categories: [MarketCategory], scope: ResourceScope) throws {
         let rows = categories.enumerated().flatMap { categoryIndex, category in
             category.items.enumerated().map { index, item -> StatementArguments in
                 [scope.key, category.category, categoryIndex, index, item.counterParty, item.symbol, item.favorite]
@@ -32,7 +36,9 @@ extension StoreTransaction {
         ], rows: rows)
     }
 
-    public func replaceFavorites(_ favorites: [MarketItem], uid: UserID) throws {
+    /// Replaces the favorites of `uid` (`/config/market/custom/{uid}/favorite`), in the
+    /// server's order; a pair listed twice is kept once, at its first place.
+    package func replaceFavorites(_ favorites: [MarketItem], uid: UserID) throws {
         var seen = Set<MarketPair>()
         let rows = favorites.enumerated().compactMap { index, item -> StatementArguments? in
             guard seen.insert(item.pair).inserted else { return nil }
@@ -41,7 +47,9 @@ extension StoreTransaction {
         try replaceRows(in: "favorite", where: "uid = ?", [uid.rawValue], columns: ["uid", "counter_party", "symbol", "position"], rows: rows)
     }
 
-    public func replaceLayout(_ slots: [LayoutSlot], kind: LayoutKind, scope: ResourceScope) throws {
+    /// Replaces the slots of the `kind` layout of `scope` (`/config/layout/{kind}/default`
+    /// or `/config/layout/{kind}/custom/{uid}`).
+    package func replaceLayout(_ slots: [LayoutSlot], kind: LayoutKind, scope: ResourceScope) throws {
         let rows = slots.map { slot -> StatementArguments in
             [kind.rawValue, scope.key, slot.position, slot.counterParty, slot.symbol]
         }

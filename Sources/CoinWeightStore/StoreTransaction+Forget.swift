@@ -1,4 +1,4 @@
-import CoinWeightAPI
+package import CoinWeightAPI
 import Foundation
 import GRDB
 
@@ -8,7 +8,7 @@ extension StoreTransaction {
     /// its own account and of its strategies' owners), their sync cursors, its outbox entries
     /// and local ids, a refusal of its token, and the store's binding to it. What every user
     /// shares (the symbols config, the defaults) stays.
-    public func forgetAccount(uid: UserID) throws {
+    package func forgetAccount(uid: UserID) throws {
         let strategyOwners = try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM strategy_item WHERE uid = ? AND owner IS NOT NULL", arguments: [uid.rawValue])
         let owners = Array(Set([uid.ownAccount] + strategyOwners))
         let marks = databaseQuestionMarks(count: owners.count)
@@ -35,7 +35,7 @@ extension StoreTransaction {
     /// Starts the mirror over without losing a write: drops every mirrored row and every sync
     /// cursor, keeps the outbox (the writes not yet delivered are shown again at once, and
     /// again after each pull), the store's binding and what is known of refused tokens.
-    public func resetMirror() throws {
+    package func resetMirror() throws {
         for table in MirroredTable.names + ["sync_state"] {
             try db.execute(sql: "DELETE FROM \"\(table)\"")
             try notifyChanges(in: table)
@@ -47,7 +47,7 @@ extension StoreTransaction {
 
     /// Forgets where each order-history walk stands, its high-water mark included: the next
     /// sync reads the whole history again, back to the horizon.
-    public func resetHistoryCursors() throws {
+    package func resetHistoryCursors() throws {
         try db.execute(sql: "DELETE FROM sync_state WHERE resource LIKE 'orderHistory:%'")
         try notifyChanges(in: "sync_state")
     }

@@ -5,7 +5,7 @@ import GRDB
 extension StoreTransaction {
     /// Binds the store to `identity` when it is bound to no one; keeps an equal binding.
     /// - Throws: ``StoreIdentityMismatch`` when it is bound to another account or server.
-    public func bindIdentity(_ identity: StoreIdentity, path: String) throws {
+    package func bindIdentity(_ identity: StoreIdentity, path: String) throws {
         if let bound = try StoreQuery<StoreIdentity?>.identity.fetch(db) {
             try bound.require(endpoint: identity.endpoint, path: path)
             try bound.require(userName: identity.userName, path: path)
@@ -18,14 +18,14 @@ extension StoreTransaction {
     }
 
     /// Unbinds the store: its next login binds it again.
-    public func forgetIdentity() throws {
+    package func forgetIdentity() throws {
         try db.execute(sql: "DELETE FROM store_identity")
     }
 }
 
 extension StoreQuery {
     /// Whose mirror the store is; `nil` before the first login.
-    public static var identity: StoreQuery<StoreIdentity?> {
+    package static var identity: StoreQuery<StoreIdentity?> {
         StoreQuery<StoreIdentity?> { db in
             try Row.fetchOne(db, sql: "SELECT endpoint, uid, user_name, bound_at FROM store_identity WHERE id = 1").map { row in
                 StoreIdentity(endpoint: row[0] as String, uid: UserID(row[1] as String), userName: row[2], boundAt: Date(millisecondsSince1970: row[3]))
@@ -39,7 +39,7 @@ extension CoinWeightStore {
     /// refusal leaves its files byte for byte as they were; `nil` when there is no store
     /// there yet or it is bound to no one.
     /// - Throws: ``StoreError`` for a file that is not a store or cannot be read now.
-    public static func identity(at path: String) throws -> StoreIdentity? {
+    package static func identity(at path: String) throws -> StoreIdentity? {
         let migrator = SchemaMigrator(files: try SchemaFile.bundled())
         guard let version = try migrator.versionOfExistingStore(at: path) else { return nil }
         guard version <= migrator.latestVersion else { throw StoreError.newerSchema(path: path, found: version, supported: migrator.latestVersion) }
@@ -51,12 +51,12 @@ extension CoinWeightStore {
 
 extension StoreIdentity {
     /// - Throws: ``StoreIdentityMismatch`` unless `endpoint` (normalised) is this store's.
-    public func require(endpoint: String, path: String) throws {
+    package func require(endpoint: String, path: String) throws {
         guard endpoint == self.endpoint else { throw StoreIdentityMismatch(path: path, bound: self, asked: .endpoint(endpoint)) }
     }
 
     /// - Throws: ``StoreIdentityMismatch`` unless `userName` is this store's user.
-    public func require(userName: String, path: String) throws {
+    package func require(userName: String, path: String) throws {
         guard userName == self.userName else { throw StoreIdentityMismatch(path: path, bound: self, asked: .user(userName)) }
     }
 }

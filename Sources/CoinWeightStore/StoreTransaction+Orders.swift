@@ -1,5 +1,5 @@
-import CoinWeightAPI
-import Foundation
+package import CoinWeightAPI
+package import Foundation
 import GRDB
 
 extension StoreTransaction {
@@ -9,7 +9,7 @@ extension StoreTransaction {
     /// newer than the incoming one is left as it is (a lagging read cannot undo a fill).
     /// - Returns: how many rows were inserted or changed.
     @discardableResult
-    public func upsertOrders(_ orders: some Sequence<Order>) throws -> Int {
+    package func upsertOrders(_ orders: some Sequence<Order>) throws -> Int {
         let statement = try db.cachedStatement(sql: Self.upsertOrderSQL)
         try notifyChanges(in: "order")
         var changed = 0
@@ -35,7 +35,7 @@ extension StoreTransaction {
     /// Marks active orders the server lists nowhere any more (neither active nor in the
     /// history over their own `createTime`), from `now` on unless marked already. The server's
     /// row, once it lists the order again, clears the mark.
-    public func markUnlisted(ids: some Collection<String>, at now: Date) throws {
+    package func markUnlisted(ids: some Collection<String>, at now: Date) throws {
         let statement = try db.cachedStatement(sql: #"UPDATE "order" SET unlisted_since = coalesce(unlisted_since, ?) WHERE street_order_id = ?"#)
         for id in ids { try statement.execute(arguments: [now.millisecondsSince1970, id]) }
         try notifyChanges(in: "order")
@@ -44,7 +44,7 @@ extension StoreTransaction {
     /// Deletes orders by id (orders the server no longer has).
     /// - Returns: how many rows were deleted.
     @discardableResult
-    public func deleteOrders(ids: some Collection<String>) throws -> Int {
+    package func deleteOrders(ids: some Collection<String>) throws -> Int {
         let statement = try db.cachedStatement(sql: #"DELETE FROM "order" WHERE street_order_id = ?"#)
         try notifyChanges(in: "order")
         var deleted = 0

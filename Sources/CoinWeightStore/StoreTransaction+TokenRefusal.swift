@@ -1,18 +1,18 @@
-import CoinWeightAPI
-import Foundation
+package import CoinWeightAPI
+package import Foundation
 import GRDB
 
 extension StoreTransaction {
     /// Notes that the server refused `token` of user `uid` (HTTP 403), so that every process
     /// sharing the store knows a login is needed. Only a fingerprint of the token is kept,
     /// never the token.
-    public func recordTokenRefused(_ token: AuthToken, uid: UserID, at date: Date) throws {
+    package func recordTokenRefused(_ token: AuthToken, uid: UserID, at date: Date) throws {
         try replaceRows(in: "token_refusal", where: "uid = ?", [uid.rawValue], columns: ["uid", "token_fingerprint", "refused_at"],
                         rows: [[uid.rawValue, token.refusalKey, date.millisecondsSince1970]])
     }
 
     /// Forgets the refusal of `uid`'s token: a new login.
-    public func clearTokenRefusal(uid: UserID) throws {
+    package func clearTokenRefusal(uid: UserID) throws {
         try replaceRows(in: "token_refusal", where: "uid = ?", [uid.rawValue], columns: [], rows: [])
     }
 }
@@ -20,7 +20,7 @@ extension StoreTransaction {
 extension StoreQuery {
     /// Whether the server refused `token` of `uid`: the refusal recorded for `uid` is of this
     /// token, not of one an earlier login had.
-    public static func isTokenRefused(_ token: AuthToken, uid: UserID) -> StoreQuery<Bool> {
+    package static func isTokenRefused(_ token: AuthToken, uid: UserID) -> StoreQuery<Bool> {
         StoreQuery<Bool> { db in
             try Bool.fetchOne(db, sql: "SELECT token_fingerprint = ? FROM token_refusal WHERE uid = ?", arguments: [token.refusalKey, uid.rawValue]) ?? false
         }

@@ -4,7 +4,7 @@ import GRDB
 ///
 /// Each method replaces or upserts one resource; several in one transaction commit together
 /// (a page of orders with the sync cursor that follows it, say).
-public struct StoreTransaction {
+package struct StoreTransaction {
     let db: Database
 
     /// Deletes the rows `scope` selects from `table`, then inserts `rows` (values in `columns` order).

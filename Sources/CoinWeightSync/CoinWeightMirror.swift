@@ -1,55 +1,88 @@
-import CoinWeightAPI
-import CoinWeightStore
-import Foundation
-import Logging
+public import CoinWeightAPI
+public import CoinWeightStore
+public import Foundation
+public import Logging
 
-/// What an app holds: a store at a path, a client for an endpoint, the session, and the
-/// sync engine and outbox between them.
+/// What an app holds: the local mirror of one account on one server, kept in sync, with the
+/// user's writes queued and delivered.
 ///
 /// ```swift
-/// let mirror = try CoinWeightMirror(storePath: StoreLocation.defaultPath(), baseURL: endpoint)
-/// if await mirror.session == nil { _ = try await mirror.login(Credentials(userName: "abc", password: password)) }
-/// let report = await mirror.syncNow()
-/// for try await orders in mirror.store.observe(.orders(OrderFilter(owner: "2"))) { render(orders) }
+/// let mirror = try await CoinWeightMirror.open(storePath: StoreLocation.defaultPath(), baseURL: endpoint)
+/// let running = Task { await mirror.run() }          // syncs and delivers until cancelled
+/// for await state in mirror.states() { statusBar.show(state) }
 /// ```
 ///
-/// The session (its token included) is kept in ``SessionFile`` beside the store, mode 0600,
-/// and never logged.
+/// Reads and their observations go to ``store`` (``CoinWeightStore/observe(_:)``); writes go
+/// through the mirror (``addFavorite(_:)``, ``placeOrder(_:validFor:allowWhileOffline:)``...),
+/// which checks them, shows them in the mirror at once, marked pending, and delivers them
+/// once each, in order.
+///
+/// The session (its token included) is kept in a ``SessionStore``: by default a
+/// ``SessionFile`` beside the store, mode 0600; it is never logged.
 ///
 /// A store mirrors one account on one server (``StoreIdentity``), bound by its first login:
 /// opening it for another endpoint, or logging in as another user, throws
 /// ``StoreIdentityMismatch`` before any request, so the token is never sent to a server
 /// other than the one that issued it.
 public actor CoinWeightMirror {
+    /// The local store: every read and observation of the mirrored data.
     public nonisolated let store: CoinWeightStore
     /// The API's base URL this mirror talks to: the one asked for, else the store's own.
     public nonisolated let endpoint: URL
+    /// The typed client of the API, for what the mirror does not hold (a secret's creation
+    /// needs the server). It carries the session's token.
     public nonisolated let client: CoinWeightClient
-    public nonisolated let engine: SyncEngine
-    /// Where the user's writes wait until the server has them.
-    public nonisolated let outbox: Outbox
-    private let sessionFile: SessionFile
-    /// The logged-in user, restored from the session file when there is one.
-    public private(set) var session: Session?
+    package nonisolated let engine: SyncEngine
+    package nonisolated let outbox: Outbox
+    let configuration: SyncConfiguration
+    let sessionStore: any SessionStore
+    let hub: MirrorStateHub
+    /// The logged-in user, restored from the session store when there is one.
+    public internal(set) var session: Session?
+    /// The session store's change mark when the session was last read.
+    var sessionMark: Date?
+    /// The sync loop of ``run()``, while it runs.
+    var scheduler: SyncScheduler?
 
-    /// Opens the store (creating it) and restores the saved session, if any.
+    /// Opens the store at `storePath` (creating it and its folder's files, and migrating it)
+    /// off the caller's actor, and restores the saved session, if any. Nothing is sent.
     /// - Parameters:
+    ///   - storePath: the store file; ``StoreLocation/defaultPath()`` is the platform's
+    ///     application-support folder.
     ///   - baseURL: the API's base URL; `nil` for the store's own (the endpoint of its first
     ///     login), else `defaultBaseURL`.
     ///   - defaultBaseURL: the endpoint of a store bound to none when `baseURL` is `nil`.
+    ///   - allowInsecureHTTP: permits plain `http://` to a host other than this machine.
+    ///   - transport: how requests are sent.
+    ///   - sessionStore: where the session is kept; `nil` for a ``SessionFile`` beside the store.
+    ///   - configuration: the sync's and the outbox's windows, deadlines, backoff and clock.
     /// - Throws: a ``StoreError`` for a store that cannot be used, ``StoreIdentityMismatch``
     ///   for a store bound to another endpoint (or whose saved session is another account's),
     ///   ``MirrorError/noEndpoint(path:)`` when no endpoint is known,
     ///   ``CoinWeightError/insecureEndpoint(_:)`` for a plain-HTTP endpoint off this machine.
-    public init(
+    @concurrent
+    public static func open(
         storePath: String, baseURL: URL? = nil, defaultBaseURL: URL? = nil, allowInsecureHTTP: Bool = false,
-        transport: any HTTPTransport = URLSessionTransport(), configuration: SyncConfiguration = SyncConfiguration(),
-        logger: Logger = Logger(label: "cwsync")
+        transport: any HTTPTransport = URLSessionTransport(), sessionStore: (any SessionStore)? = nil,
+        configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync")
+    ) async throws -> CoinWeightMirror {
+        try CoinWeightMirror(
+            storePath: storePath, baseURL: baseURL, defaultBaseURL: defaultBaseURL, allowInsecureHTTP: allowInsecureHTTP,
+            transport: transport, sessionStore: sessionStore, configuration: configuration, logger: logger)
+    }
+
+    /// ``open(storePath:baseURL:defaultBaseURL:allowInsecureHTTP:transport:sessionStore:configuration:logger:)``
+    /// on the caller's thread, for the command line and tests.
+    package init(
+        storePath: String, baseURL: URL? = nil, defaultBaseURL: URL? = nil, allowInsecureHTTP: Bool = false,
+        transport: any HTTPTransport = URLSessionTransport(), sessionStore: (any SessionStore)? = nil,
+        configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync")
     ) throws {
         // Every refusal comes before the store is opened for writing: its files stay as they were.
         let bound = try CoinWeightStore.identity(at: storePath)
-        let sessionFile = SessionFile(besideStore: storePath)
-        let saved = sessionFile.load()
+        let sessionStore = sessionStore ?? SessionFile(besideStore: storePath)
+        let mark = sessionStore.changeMark
+        let saved = try sessionStore.load()
         let endpoint = try Self.endpoint(bound: bound, asked: baseURL, fallback: defaultBaseURL, saved: saved, path: storePath)
         let store = try CoinWeightStore(path: storePath)
         do {
@@ -63,11 +96,20 @@ public actor CoinWeightMirror {
             try? store.close()
             throw error
         }
+        let hub = MirrorStateHub()
+        hub.update { $0.account = Self.account(of: saved, refused: false) }
+        if let saved, try store.readNow(.isTokenRefused(saved.authToken, uid: saved.uid)) || saved.authToken.isExpired(at: configuration.now()) {
+            hub.update { $0.refuseAccount() }
+        }
+        client.observeAnswers { [weak hub] answered, date in hub?.update { $0.noteAnswer(answered, at: date) } }
         self.store = store
         self.endpoint = endpoint
-        self.sessionFile = sessionFile
-        engine = SyncEngine(client: client, store: store, configuration: configuration, logger: logger)
-        outbox = Outbox(client: client, store: store, configuration: configuration, logger: logger)
+        self.configuration = configuration
+        self.sessionStore = sessionStore
+        self.hub = hub
+        sessionMark = mark
+        engine = SyncEngine(client: client, store: store, configuration: configuration, logger: logger, hub: hub)
+        outbox = Outbox(client: client, store: store, configuration: configuration, logger: logger, hub: hub)
         session = saved
     }
 
@@ -82,103 +124,30 @@ public actor CoinWeightMirror {
         return endpoint
     }
 
+    static func account(of session: Session?, refused: Bool) -> MirrorState.Account {
+        guard let session else { return .loggedOut }
+        return refused ? .refused(uid: session.uid, userName: session.userName) : .loggedIn(uid: session.uid, userName: session.userName)
+    }
+
     /// Whose mirror the store is; `nil` before its first login.
     public var identity: StoreIdentity? {
         get async throws { try await store.read(.identity) }
     }
 
-    /// Logs in, binds the store to the account when it is bound to none, saves the session,
-    /// and lets a paused sync and outbox resume.
-    /// - Throws: ``StoreIdentityMismatch`` before any request when the store mirrors another
-    ///   user; what the client throws.
-    public func login(_ credentials: Credentials) async throws -> Session {
-        try await requireUser(credentials.userName)
-        return try await remember(client.login(credentials))
+    /// The mirror's state now, then each change of it: the account, whether the server
+    /// answers, each resource's sync state, the sync in progress and the outbox's counts.
+    /// A consumer that falls behind skips to the newer states. It ends at ``close()``.
+    public nonisolated func states() -> AsyncStream<MirrorState> {
+        hub.subscribe(store: store) { [weak self] in await self?.session?.uid }
     }
 
-    /// Creates an account, binds the store to it as ``login(_:)`` does, saves its session.
-    public func signup(_ request: SignupRequest) async throws -> Session {
-        try await requireUser(request.userName)
-        return try await remember(client.signup(request))
-    }
+    /// The mirror's state now.
+    public nonisolated var state: MirrorState { hub.current }
 
-    private func requireUser(_ userName: String) async throws {
-        try await store.read(.identity)?.require(userName: userName, path: store.path)
-    }
-
-    /// Forgets the session: the token leaves memory and disk. The mirror's data stays.
-    public func logout() throws {
-        try sessionFile.delete()
-        client.setAuthToken(nil)
-        session = nil
-    }
-
-    /// Signs out on a shared device: removes everything the store holds of the logged-in
-    /// account (its mirrored rows, cursors, outbox entries and the store's binding to it) and
-    /// the session. What every user shares (the symbols config, the defaults) stays; the next
-    /// login binds the store again.
-    /// - Parameter discardingQueued: also drop writes the server has not confirmed yet.
-    /// - Throws: ``MirrorError/undeliveredWrites(_:)`` when some are queued and
-    ///   `discardingQueued` is false; nothing is removed then.
-    public func forgetAccount(discardingQueued: Bool = false) async throws {
-        guard let uid = try await store.read(.identity)?.uid ?? session?.uid else {
-            try logout()
-            return
-        }
-        let waiting = try await store.read(.outbox(uid: uid, states: [.pending, .sending])).count
-        guard waiting == 0 || discardingQueued else { throw MirrorError.undeliveredWrites(waiting) }
-        try await store.write { try $0.forgetAccount(uid: uid) }
-        try logout()
-    }
-
-    /// Reads the session file again, for a long-running process whose user may have logged
-    /// in or out from another one; the client takes the file's token.
-    /// - Returns: the session now in force.
-    @discardableResult
-    public func reloadSession() async -> Session? {
-        let saved = sessionFile.load()
-        guard saved != session else { return session }
-        session = saved
-        client.setAuthToken(saved?.authToken)
-        if saved != nil {
-            await engine.sessionRenewed()
-            await outbox.sessionRenewed()
-        }
-        return session
-    }
-
-    /// Syncs `resources` (all by default) of the logged-in user now.
-    public func syncNow(only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
-        guard let session else {
-            var report = SyncReport()
-            report.authRequired = true
-            for resource in resources { report.outcomes[resource] = .skipped }
-            return report
-        }
-        return await engine.sync(uid: session.uid, only: resources)
-    }
-
-    /// Sends the logged-in user's queued writes that are due now; `nil` when logged out.
-    public func pushNow() async -> DeliveryReport? {
-        guard let session else { return nil }
-        return await outbox.deliver(uid: session.uid)
-    }
-
-    /// What the engine is doing.
-    public var status: SyncStatus {
-        get async { session == nil ? .authRequired : await engine.status }
-    }
-
-    private func remember(_ session: Session) async throws -> Session {
-        let identity = StoreIdentity(endpoint: endpoint, uid: session.uid, userName: session.userName, boundAt: Date())
-        try await store.write { [path = store.path] in
-            try $0.bindIdentity(identity, path: path)
-            try $0.clearTokenRefusal(uid: session.uid)
-        }
-        try sessionFile.save(session)
-        self.session = session
-        await engine.sessionRenewed()
-        await outbox.sessionRenewed()
-        return session
+    /// Ends ``states()``' sequences and closes the store. Cancel the task running ``run()``
+    /// first; the mirror cannot be used afterwards.
+    public func close() throws {
+        hub.close()
+        try store.close()
     }
 }

@@ -109,7 +109,7 @@ extension Outbox {
             report.retrying.append(entry.id)
         } else {
             let reason = "not placed: not found on the server by \(until), and its deadline had passed"
-            try await store.write { try $0.markExpired(entry.id, reason: reason, at: now) }
+            try await store.write { try $0.markExpired(entry.id, attempted: true, reason: reason, at: now) }
             report.expired.append(entry.id)
         }
     }

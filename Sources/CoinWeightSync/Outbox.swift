@@ -1,16 +1,13 @@
-import CoinWeightAPI
-import CoinWeightStore
+package import CoinWeightAPI
+package import CoinWeightStore
 import Foundation
-import Logging
+package import Logging
 
 /// Delivers the user's queued writes: once each, in order per entity, with the account
 /// that queued them.
 ///
-/// ```swift
-/// let id = try await outbox.enqueue(.addFavorite(pair), uid: session.uid)   // shows in the mirror at once
-/// let order = try await outbox.placeOrder(newOrder, uid: session.uid)      // local id until delivered
-/// let report = await outbox.deliver(uid: session.uid)                       // when the network is back
-/// ```
+/// An app queues through ``CoinWeightMirror``'s writes (``CoinWeightMirror/placeOrder(_:validFor:allowWhileOffline:)``,
+/// ``CoinWeightMirror/queue(_:)``...), which call it.
 ///
 /// A transient failure (5xx, 429, no response) leaves the entry pending until its backoff
 /// has passed, and later writes it blocks wait behind it; a refusal marks it failed with the
@@ -19,28 +16,34 @@ import Logging
 /// token itself stops delivery in ``SyncStatus/authRequired`` with nothing lost. An order
 /// create is never sent blindly twice: when its outcome is unknown it is looked for on the
 /// server first.
-public actor Outbox {
-    public nonisolated let client: CoinWeightClient
-    public nonisolated let store: CoinWeightStore
+package actor Outbox {
+    package nonisolated let client: CoinWeightClient
+    package nonisolated let store: CoinWeightStore
     let configuration: SyncConfiguration
     let logger: Logger
     /// `authRequired` after a 403, until ``sessionRenewed()``.
-    public private(set) var status: SyncStatus = .idle
+    package private(set) var status: SyncStatus = .idle
     /// Whether the last request failed to reach the server at all; `nil` before any.
-    public private(set) var isOffline: Bool?
+    package private(set) var isOffline: Bool?
     /// The delivery running now: a second caller waits for it instead of sending alongside.
     private var delivering: Task<DeliveryReport, Never>?
     /// Ends the pause of ``run(uid:)`` when there is something to send.
     private let waker: Waker
+    /// Where a refused token shows.
+    let hub: MirrorStateHub
     /// The delivered marks still committing, chained in order.
     private var deliveredMarks: Task<Void, any Error>?
 
-    public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.outbox")) {
+    package init(
+        client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(),
+        logger: Logger = Logger(label: "cwsync.outbox"), hub: MirrorStateHub = MirrorStateHub()
+    ) {
         self.client = client
         self.store = store
         self.configuration = configuration
         self.logger = logger
         self.waker = Waker(sleep: configuration.sleep)
+        self.hub = hub
     }
 
     /// Queues `write` for `uid` and applies it to the mirror, in one durable transaction.
@@ -48,7 +51,7 @@ public actor Outbox {
     /// ``placeOrder(_:uid:validFor:allowWhileOffline:)``, which sets its deadline.
     /// - Returns: the entry's id, to observe with ``StoreQuery/outboxEntry(id:)``.
     /// - Throws: ``OutboxError`` when the write is refused before queueing; nothing is written.
-    public func enqueue(_ write: OutboxWrite, uid: UserID) async throws -> Int64 {
+    package func enqueue(_ write: OutboxWrite, uid: UserID) async throws -> Int64 {
         if case .createOrder(let order, _) = write {
             let deadline = order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline
             return try await queueCreate(order, write: write, uid: uid, validFor: deadline, allowWhileOffline: false)
@@ -69,7 +72,7 @@ public actor Outbox {
     /// - Parameter allowWhileOffline: queue a MARKET order even when the server cannot be reached.
     /// - Returns: the entry's id and the order's local id (which later writes may name).
     /// - Throws: ``OutboxError`` when the order breaks a rule; nothing is written.
-    public func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (entry: Int64, localID: String) {
+    package func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (entry: Int64, localID: String) {
         let localID = OutboxWrite.newLocalID()
         let deadline = validFor ?? (order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline)
         let entry = try await queueCreate(order, write: .createOrder(order, localID: localID), uid: uid, validFor: deadline, allowWhileOffline: allowWhileOffline)
@@ -79,7 +82,7 @@ public actor Outbox {
     /// Queues a strategy item create for `uid`. It shows in the mirror at once under a local
     /// id, which later writes (update, delete, start, stop, leave) may name.
     /// - Returns: the entry's id and the item's local id.
-    public func createStrategy(_ item: StrategyItem, uid: UserID) async throws -> (entry: Int64, localID: String) {
+    package func createStrategy(_ item: StrategyItem, uid: UserID) async throws -> (entry: Int64, localID: String) {
         let localID = OutboxWrite.newLocalID()
         let now = configuration.now()
         let entry = try await store.write { transaction in
@@ -91,7 +94,7 @@ public actor Outbox {
     }
 
     /// Leaves ``SyncStatus/authRequired`` after a new login, and wakes ``run(uid:)``.
-    public func sessionRenewed() async {
+    package func sessionRenewed() async {
         if status == .authRequired { status = .idle }
         await waker.wake()
     }
@@ -101,7 +104,7 @@ public actor Outbox {
     /// failure needs no new write to be tried again), and on ``wake()``. While logged out or
     /// refused it waits for a wake.
     /// - Parameter uid: the logged-in user, `nil` while logged out.
-    public func run(uid: @escaping @Sendable () async -> UserID?) async {
+    package func run(uid: @escaping @Sendable () async -> UserID?) async {
         while !Task.isCancelled {
             guard let user = await uid() else {
                 await waker.pause(for: nil)
@@ -117,9 +120,17 @@ public actor Outbox {
         }
     }
 
-    /// Ends the current pause of ``run(uid:)``: the network is back, or another process
-    /// queued a write in the shared store.
-    public func wake() async { await waker.wake() }
+    /// Ends the current pause of ``run(uid:)``: another process queued a write in the
+    /// shared store, say.
+    package func wake() async { await waker.wake() }
+
+    /// Makes every waiting entry of `uid` due now (the network is back: their backoff no
+    /// longer means anything), and wakes ``run(uid:)``.
+    package func makeDueNow(uid: UserID) async throws {
+        let now = configuration.now()
+        try await store.write { try $0.makeWaitingEntriesDue(uid: uid, at: now) }
+        await waker.wake()
+    }
 
     /// When the earliest entry of `uid` that nothing holds back falls due, or `nil` when
     /// nothing waits.
@@ -136,7 +147,7 @@ public actor Outbox {
 
     /// Sends every due entry of `uid`, oldest first. Entries of other accounts wait for
     /// their own login: they are never sent with this token.
-    public func deliver(uid: UserID) async -> DeliveryReport {
+    package func deliver(uid: UserID) async -> DeliveryReport {
         while let running = delivering { _ = await running.value }
         let run = Task { await self.deliverDue(uid: uid) }
         delivering = run
@@ -172,6 +183,7 @@ public actor Outbox {
             logger.error("outbox could not record a delivery; the write will be sent again", metadata: ["error": "\(error)"])
         }
         status = report.authRequired ? .authRequired : status
+        if report.authRequired { hub.update { $0.refuseAccount() } }
         return report
     }
 
@@ -181,12 +193,12 @@ public actor Outbox {
         let now = configuration.now()
         if let deadline = entry.deadline, now > deadline {
             let reason = entry.attempts == 0 ? "not sent before its deadline" : "not placed, and its deadline passed before it could be sent again"
-            try await store.write { try $0.markExpired(entry.id, reason: reason, at: now) }
+            try await store.write { try $0.markExpired(entry.id, attempted: entry.attempts > 0, reason: reason, at: now) }
             report.expired.append(entry.id)
             return
         }
         if let localID = entry.write.localID {
-            try await store.write { try $0.markFailed(entry.id, code: nil, message: "\(localID) was never created on the server: its create failed or expired", at: now) }
+            try await store.write { try $0.markFailed(entry.id, .createFailed(localID: localID), message: "\(localID) was never created on the server: its create failed or expired", at: now) }
             report.failed.append(entry.id)
             return
         }
@@ -302,7 +314,7 @@ public actor Outbox {
             // fails alone, rolled back, and the writes behind it go on.
             reached(true)
             try await store.write {
-                try $0.markFailed(entry.id, code: 403, message: "refused although the session is valid: \(error.description)", at: now)
+                try $0.markFailed(entry.id, .forbidden, message: "refused although the session is valid: \(error.description)", at: now)
             }
             report.failed.append(entry.id)
         case .authenticationFailed, .notLoggedIn:
@@ -337,12 +349,18 @@ public actor Outbox {
             // A refusal of an update or cancel (1000, 1001) carries the order as it stands:
             // the mirror shows it so once the optimistic change is rolled back.
             try await store.write { transaction in
-                try transaction.markFailed(entry.id, code: refusal.code, message: refusal.description, at: now)
+                try transaction.markFailed(entry.id, .refused(code: refusal.code, message: refusal.message, order: refusal.order), message: refusal.description, at: now)
                 if let order = refusal.order { _ = try transaction.upsertOrders([order]) }
             }
             report.failed.append(entry.id)
-        case .unexpectedStatus, .invalidRequest, .insecureEndpoint:
-            try await store.write { try $0.markFailed(entry.id, code: nil, message: error.description, at: now) }
+        case .unexpectedStatus(_, let status, _):
+            try await store.write { try $0.markFailed(entry.id, .unexpectedStatus(status), message: error.description, at: now) }
+            report.failed.append(entry.id)
+        case .invalidRequest(let reason):
+            try await store.write { try $0.markFailed(entry.id, .invalidRequest(reason), message: error.description, at: now) }
+            report.failed.append(entry.id)
+        case .insecureEndpoint:
+            try await store.write { try $0.markFailed(entry.id, .invalidRequest(error.description), message: error.description, at: now) }
             report.failed.append(entry.id)
         }
     }

@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 
 /// Why a write was not queued. Nothing was written.
 public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -23,8 +23,8 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidOrder(let violation): "order refused before queueing: \(violation)"
         case .symbolsNotSynced: "the symbols config is not synced yet, so the write cannot be checked: sync first"
         case .marketOrderWhileOffline:
-            "a MARKET order is not queued while the server cannot be reached: retry online, use a LIMIT order, or pass allowWhileOffline"
-        case .unknownOrder(let id): "order \(id) is not in the store: sync, then name an order that `orders` lists"
+            "a MARKET order is not queued while the server cannot be reached: retry online, use a LIMIT order, or queue it explicitly while offline"
+        case .unknownOrder(let id): "order \(id) is not in the store: sync, then name an order the mirror holds"
         case .foreignOwner(let owner, let uid):
             "owner \(owner) is not an account of user \(uid) (its own is \(uid.ownAccount), its strategies' owners are synced with them): nothing was queued"
         case .unlisted(let counterParty, let symbol, let exchanges?):

@@ -1,5 +1,5 @@
-import CoinWeightAPI
-import Foundation
+public import CoinWeightAPI
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,10 +11,11 @@ import Darwin
 ///
 /// The file is written to a new name created with mode 0600 and then renamed over the old
 /// one: there is no moment at which the token sits in a file others can read.
-public struct SessionFile: Sendable {
+public struct SessionFile: SessionStore {
     /// The file's path.
     public let path: String
 
+    /// The session file at `path`.
     public init(path: String) { self.path = path }
 
     /// The session file beside a store: `session.json` in the store's folder.
@@ -54,12 +55,25 @@ public struct SessionFile: Sendable {
     public func delete() throws {
         guard unlink(path) == 0 || errno == ENOENT else { throw SessionFileError(path: path, errno: errno) }
     }
+
+    /// The file's modification date, `nil` while there is none.
+    public var changeMark: Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
 }
 
 /// A session file that could not be written or removed.
 public struct SessionFileError: Error, CustomStringConvertible {
+    /// The file.
     public let path: String
+    /// The system's error number.
     public let errno: Int32
+
+    /// The error of a call on `path` that set `errno`.
+    public init(path: String, errno: Int32) {
+        self.path = path
+        self.errno = errno
+    }
 
     public var description: String {
         "cannot write the session file \(path) (\(String(cString: strerror(errno)))): check that its folder exists and is writable by you."

@@ -1,6 +1,7 @@
-import Foundation
+public import Foundation
 
-/// How a ``SyncEngine`` reads the server.
+/// How a ``CoinWeightMirror`` syncs and delivers: windows, deadlines, backoff, intervals,
+/// and the clock (injectable, so that tests need not wait).
 public struct SyncConfiguration: Sendable {
     /// How far back the first sync reads the order history.
     public var historyHorizon: Duration
@@ -31,6 +32,14 @@ public struct SyncConfiguration: Sendable {
     /// How far the server's clock may be behind ours: a lost create is looked for among
     /// the orders created from its first attempt minus this.
     public var clockSkewAllowance: Duration
+    /// The pause of ``CoinWeightMirror/run()`` between two syncs that succeeded.
+    public var syncInterval: Duration
+    /// The pause varies by up to this fraction of ``syncInterval`` either way, so that many
+    /// clients do not sync in step.
+    public var syncJitter: Double
+    /// How often ``CoinWeightMirror/run()`` looks at what other processes did with the store
+    /// and the session (a write queued, a login). A real wait, not ``sleep``.
+    public var watchInterval: Duration
     /// Waits between those tries; injectable so tests need not wait.
     public var sleep: @Sendable (Duration) async throws -> Void
     /// The time, injectable for tests.
@@ -41,7 +50,8 @@ public struct SyncConfiguration: Sendable {
         historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
         backoff: Backoff = Backoff(), readRetries: Int = 3, orderDeadline: Duration = .seconds(30), marketOrderDeadline: Duration = .seconds(5),
         createResolutionWindow: Duration = .seconds(10), createLookupInterval: Duration = .seconds(1),
-        clockSkewAllowance: Duration = .seconds(30),
+        clockSkewAllowance: Duration = .seconds(30), syncInterval: Duration = .seconds(60), syncJitter: Double = 0.1,
+        watchInterval: Duration = .seconds(1),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -57,6 +67,9 @@ public struct SyncConfiguration: Sendable {
         self.createResolutionWindow = createResolutionWindow
         self.createLookupInterval = createLookupInterval
         self.clockSkewAllowance = clockSkewAllowance
+        self.syncInterval = syncInterval
+        self.syncJitter = syncJitter
+        self.watchInterval = watchInterval
         self.sleep = sleep
         self.now = now
     }

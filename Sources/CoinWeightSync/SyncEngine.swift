@@ -1,7 +1,7 @@
-import CoinWeightAPI
-import CoinWeightStore
+package import CoinWeightAPI
+package import CoinWeightStore
 import Foundation
-import Logging
+package import Logging
 
 /// Pulls everything the API serves a user into the store, one transaction per resource.
 ///
@@ -10,17 +10,17 @@ import Logging
 /// `exp` has passed, stops the sync in ``SyncStatus/authRequired`` without losing anything
 /// committed; the next sync after a login carries on from the saved cursors.
 ///
-/// ```swift
-/// let engine = SyncEngine(client: client, store: store)
-/// let report = await engine.sync(uid: session.uid)
-/// ```
-public actor SyncEngine {
-    public nonisolated let client: CoinWeightClient
-    public nonisolated let store: CoinWeightStore
+/// An app reaches it through ``CoinWeightMirror/syncNow(only:)`` and
+/// ``CoinWeightMirror/run()``; its progress shows in ``CoinWeightMirror/states()``.
+package actor SyncEngine {
+    package nonisolated let client: CoinWeightClient
+    package nonisolated let store: CoinWeightStore
     let configuration: SyncConfiguration
     let logger: Logger
+    /// Where the sync's progress and outcomes go.
+    package nonisolated let hub: MirrorStateHub
     /// What the engine is doing now.
-    public private(set) var status: SyncStatus = .idle
+    package private(set) var status: SyncStatus = .idle
     /// Consecutive failures per sync-state key, for the backoff.
     private var failures: [String: Failure] = [:]
 
@@ -30,15 +30,21 @@ public actor SyncEngine {
         /// No response at all: the network, not the server. Any success clears it.
         var isNetwork: Bool
     }
-    private var progressObservers: [UUID: AsyncStream<SyncProgress>.Continuation] = [:]
+    /// The owner whose history is read: its place among the owners, and the orders the
+    /// earlier owners' walks read in this sync.
+    var historyOwner = (index: 0, count: 1, ordersBefore: 0)
     /// The sync running now, which a second caller asking for no more joins.
     private var running: (uid: UserID, resources: Set<SyncResource>, task: Task<SyncReport, Never>)?
 
-    public init(client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync.sync")) {
+    package init(
+        client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(),
+        logger: Logger = Logger(label: "cwsync.sync"), hub: MirrorStateHub = MirrorStateHub()
+    ) {
         self.client = client
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.hub = hub
     }
 
     /// Pulls `resources` (all by default) for user `uid` and reconciles the store.
@@ -49,7 +55,7 @@ public actor SyncEngine {
     /// joined stops waiting only when the sync ends.
     ///
     /// Never throws: each resource's outcome is in the report and in its saved sync state.
-    public func sync(uid: UserID, only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
+    package func sync(uid: UserID, only resources: Set<SyncResource> = Set(SyncResource.allCases)) async -> SyncReport {
         while let current = running {
             if current.uid == uid && current.resources.isSuperset(of: resources) {
                 return await current.task.value.restricted(to: resources)
@@ -71,9 +77,12 @@ public actor SyncEngine {
             status = .authRequired
             report.authRequired = true
             for resource in resources { report.outcomes[resource] = .skipped }
+            hub.update { $0.refuseAccount() }
             return report
         }
         status = .syncing
+        let started = configuration.now()
+        hub.update { $0.sync = SyncActivity(resources: resources, startedAt: started) }
         var unreachable: CoinWeightError?
         for resource in resources.sorted() {
             guard !Task.isCancelled else {
@@ -89,15 +98,17 @@ public actor SyncEngine {
                 // The server could not be reached a moment ago: the other resources would
                 // only wait for the same answer.
                 report.unreachable.insert(resource)
-                report.outcomes[resource] = .failed(unreachable.description)
+                report.outcomes[resource] = .failed(.client(unreachable))
+                hub.update { $0.sync?.end(resource) }
                 continue
             }
+            hub.update { $0.sync?.begin(resource) }
             do {
                 try await pull(resource, uid: uid)
                 report.outcomes[resource] = .synced
             } catch _ where Task.isCancelled {
                 report.interrupted = true
-                report.outcomes[resource] = .failed("interrupted before it finished")
+                report.outcomes[resource] = .cancelled
             } catch let error as CoinWeightError {
                 if case .authenticationFailed = error {
                     report.authRequired = true
@@ -109,18 +120,24 @@ public actor SyncEngine {
                     report.unreachable.insert(resource)
                     unreachable = error
                 }
-                report.outcomes[resource] = .failed(error.description)
+                report.outcomes[resource] = .failed(.client(error))
             } catch {
-                report.outcomes[resource] = .failed(String(describing: error))
+                report.outcomes[resource] = .failed(SyncFailure(error))
             }
+            hub.update { $0.sync?.end(resource) }
         }
         status = report.authRequired ? .authRequired : .idle
+        hub.update { [report] state in
+            state.sync = nil
+            state.lastSync = report
+            if report.authRequired { state.refuseAccount() }
+        }
         return report
     }
 
     /// Leaves ``SyncStatus/authRequired`` after a new login; the next sync resumes where
     /// the refused one stopped.
-    public func sessionRenewed() {
+    package func sessionRenewed() {
         if status == .authRequired { status = .idle }
     }
 
@@ -128,24 +145,15 @@ public actor SyncEngine {
     ///
     /// Each resource backs off on its own; a failure to reach the server at all is forgotten
     /// as soon as any request succeeds, so the sync resumes at once when the network is back.
-    public func retryDelay() -> Duration? {
+    package func retryDelay() -> Duration? {
         guard let worst = failures.values.max(by: { $0.count < $1.count }) else { return nil }
         return configuration.backoff.delay(afterFailures: worst.count, retryAfter: failures.values.compactMap(\.retryAfter).max())
     }
 
-    /// Progress of the order history reads, as they happen.
-    public func progress() -> AsyncStream<SyncProgress> {
-        let (stream, continuation) = AsyncStream<SyncProgress>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        let id = UUID()
-        progressObservers[id] = continuation
-        continuation.onTermination = { [weak self] _ in Task { await self?.removeObserver(id) } }
-        return stream
-    }
-
-    private func removeObserver(_ id: UUID) { progressObservers[id] = nil }
-
+    /// Shows a history page's progress in the mirror's state.
     func publish(_ progress: SyncProgress) {
-        for observer in progressObservers.values { observer.yield(progress) }
+        let owner = historyOwner
+        hub.update { $0.sync?.read(progress, owner: owner.index, of: owner.count, ordersBefore: owner.ordersBefore) }
     }
 
     private func pull(_ resource: SyncResource, uid: UserID) async throws {
@@ -218,8 +226,10 @@ public actor SyncEngine {
     func forEachOwner(uid: UserID, _ resource: String, _ body: @escaping (String, String) async throws -> Void) async throws {
         let strategyOwners = try await store.read(.strategyItems(uid: uid)).compactMap(\.owner)
         var firstFailure: (any Error)?
-        for owner in [uid.ownAccount] + Set(strategyOwners).subtracting([uid.ownAccount]).sorted() {
+        let owners = [uid.ownAccount] + Set(strategyOwners).subtracting([uid.ownAccount]).sorted()
+        for (index, owner) in owners.enumerated() {
             try Task.checkCancellation()
+            historyOwner = (index, owners.count, hub.current.sync?.orders ?? 0)
             do {
                 try await body(owner, "\(resource):\(owner)")
             } catch let error as CoinWeightError {
@@ -238,10 +248,13 @@ public actor SyncEngine {
             failures = failures.filter { !$0.value.isNetwork }
         } catch {
             let failure = error as? CoinWeightError
+            let interrupted = Task.isCancelled
             var isNetwork = false
             if case .transient(_, .transport) = failure { isNetwork = true }
-            failures[key] = Failure(count: (failures[key]?.count ?? 0) + 1, retryAfter: failure?.retryAfter, isNetwork: isNetwork)
-            let interrupted = Task.isCancelled
+            // A cancelled sync failed at nothing: it costs no backoff.
+            if !interrupted {
+                failures[key] = Failure(count: (failures[key]?.count ?? 0) + 1, retryAfter: failure?.retryAfter, isNetwork: isNetwork)
+            }
             // Offline or interrupted is a state the report and `cwsync status` show, not something to warn about.
             logger.log(level: failure?.gotNoAnswer == true || interrupted ? .info : .warning, "sync of \(key) failed", metadata: ["error": "\(error)"])
             let now = configuration.now()

@@ -1,4 +1,4 @@
-import CoinWeightAPI
+package import CoinWeightAPI
 
 /// Runs syncs one after another: every `interval` while they succeed, after the engine's
 /// backoff while something fails (at once when what failed was the network and it is back),
@@ -10,7 +10,7 @@ import CoinWeightAPI
 /// let scheduler = SyncScheduler(engine: engine, uid: { await mirror.session?.uid }, interval: .seconds(60))
 /// Task { await scheduler.run() }      // until the task is cancelled
 /// ```
-public actor SyncScheduler {
+package actor SyncScheduler {
     private let engine: SyncEngine
     private let uid: @Sendable () async -> UserID?
     private let interval: Duration
@@ -23,7 +23,7 @@ public actor SyncScheduler {
     ///   - jitter: the pause varies by up to this fraction of `interval` either way, so many
     ///     clients do not sync in step.
     ///   - sleep: waits; injectable so tests need not wait.
-    public init(
+    package init(
         engine: SyncEngine, uid: @escaping @Sendable () async -> UserID?, interval: Duration, jitter: Double = 0,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
@@ -35,7 +35,7 @@ public actor SyncScheduler {
     }
 
     /// Syncs and waits in turn until the calling task is cancelled.
-    public func run() async {
+    package func run() async {
         while !Task.isCancelled {
             guard let uid = await uid() else {
                 await pause(for: nil)
@@ -51,7 +51,7 @@ public actor SyncScheduler {
     }
 
     /// Ends the current wait, or the next one if none is running, at once.
-    public func wake() async { await waker.wake() }
+    package func wake() async { await waker.wake() }
 
     private func pause(for delay: Duration?) async { await waker.pause(for: delay) }
 }

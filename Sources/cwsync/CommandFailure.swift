@@ -12,15 +12,30 @@ enum CommandFailure {
         do {
             return try await body()
         } catch let error as CoinWeightError {
-            Console.err("cwsync: \(error)")
+            Console.err("cwsync: \(withAdvice(error))")
             throw ExitCode(exit(for: error).rawValue)
         } catch let error where error is StoreError || error is StoreMissing || error is MirrorError {
-            Console.err("cwsync: \(error)")
+            Console.err("cwsync: \(withAdvice(error))")
             throw ExitCode(SyncExit.failed.rawValue)
         } catch let error as StoreIdentityMismatch {
             Console.err("cwsync: \(Self.describe(error))")
             throw ExitCode(SyncExit.failed.rawValue)
         }
+    }
+
+    /// A library error's message, and the command that helps, when one does: the library
+    /// speaks of the store and the session, the command line names its commands and flags.
+    static func withAdvice(_ error: any Error) -> String {
+        if case SyncFailure.client(let error) = error { return withAdvice(error) }
+        if case SyncFailure.store(let error) = error { return withAdvice(error) }
+        let advice: String? = switch error {
+        case CoinWeightError.notLoggedIn, MirrorError.notLoggedIn: "Run cwsync login --user NAME."
+        case StoreError.newerSchema: "Use the newer cwsync, or pass another --store (or CWSYNC_STORE)."
+        case StoreError.unavailable, StoreError.corruptValue: "cwsync store check reports damage."
+        case OutboxControlError.notFound: "cwsync outbox list shows the entries."
+        default: nil
+        }
+        return ["\(error)", advice].compactMap(\.self).joined(separator: " ")
     }
 
     /// A store bound to another account or server, and the ways out, in the command line's words.

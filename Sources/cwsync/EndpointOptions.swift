@@ -23,9 +23,10 @@ struct EndpointOptions: ParsableArguments {
     }
 
     /// The store at `storeOptions`' path with a client for its endpoint and the saved session.
-    func openMirror(_ storeOptions: StoreOptions) throws -> CoinWeightMirror {
+    func openMirror(_ storeOptions: StoreOptions, configuration: SyncConfiguration = SyncConfiguration()) throws -> CoinWeightMirror {
         let mirror = try CoinWeightMirror(
-            storePath: storeOptions.store, baseURL: askedURL(), defaultBaseURL: Self.parse(Self.defaultEndpoint), allowInsecureHTTP: allowInsecureHTTP)
+            storePath: storeOptions.store, baseURL: askedURL(), defaultBaseURL: Self.parse(Self.defaultEndpoint), allowInsecureHTTP: allowInsecureHTTP,
+            configuration: configuration)
         _ = StoreOptions.announcingNarrowed(mirror.store)
         return mirror
     }

@@ -54,8 +54,7 @@ struct OrderCommand: AsyncParsableCommand {
                 if order.orderType == .market, !allowOffline, try await OrderCommand.serverUnreachable(mirror.endpoint, allowInsecureHTTP: options.endpointOptions.allowInsecureHTTP) {
                     throw WriteRefusal.marketOffline
                 }
-                let (entry, localID) = try await mirror.outbox.placeOrder(
-                    order, uid: uid, validFor: validFor.map { .seconds($0) }, allowWhileOffline: allowOffline)
+                let (entry, localID) = try await mirror.placeOrder(order, validFor: validFor.map { .seconds($0) }, allowWhileOffline: allowOffline)
                 let deadline = try await mirror.store.read(.outboxEntry(id: entry))?.deadline
                 Console.out("queued as outbox entry \(entry), order \(localID)" + (deadline.map { "; sent only until \(OrderCommand.clockTime($0)) UTC (--valid-for to change)" } ?? ""))
             }

@@ -51,11 +51,9 @@ struct OutboxCommand: AsyncParsableCommand {
         @Argument(help: "The entry's id, as `outbox list` shows it.") var id: Int64
 
         func run() async throws {
-            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
-            defer { try? store.close() }
-            let now = Date()
-            let deadline = now.addingTimeInterval(SyncConfiguration().orderDeadline.timeInterval)
-            try await OutboxCommand.control { try await store.write { [id] in try $0.retryOutboxEntry(id, at: now, deadline: deadline) } }
+            let mirror = try await CommandFailure.reporting { try storeOptions.openExistingMirror() }
+            defer { try? mirror.store.close() }
+            try await OutboxCommand.control { try await mirror.retry(id) }
             Console.out("entry \(id) queued again; `cwsync sync` or a running `cwsync run` sends it")
         }
     }
@@ -68,9 +66,9 @@ struct OutboxCommand: AsyncParsableCommand {
         @Argument(help: "The entry's id, as `outbox list` shows it.") var id: Int64
 
         func run() async throws {
-            let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
-            defer { try? store.close() }
-            try await OutboxCommand.control { try await store.write { [id] in try $0.dropOutboxEntry(id, at: Date()) } }
+            let mirror = try await CommandFailure.reporting { try storeOptions.openExistingMirror() }
+            defer { try? mirror.store.close() }
+            try await OutboxCommand.control { try await mirror.drop(id) }
             Console.out("entry \(id) dropped; its change to the mirror is rolled back")
         }
     }
@@ -80,7 +78,7 @@ struct OutboxCommand: AsyncParsableCommand {
         do {
             try await body()
         } catch let refusal as OutboxControlError {
-            Console.err("cwsync: \(refusal)")
+            Console.err("cwsync: \(CommandFailure.withAdvice(refusal))")
             throw ExitCode(1)
         }
     }

@@ -72,8 +72,8 @@ struct QuickstartCommand: AsyncParsableCommand {
 
     /// Logs in, syncs everything, prints the outcome and what the store now holds.
     private func syncIntoStore(_ baseURL: URL, path: String) async throws -> SyncReport {
-        let mirror = try CoinWeightMirror(storePath: path, baseURL: baseURL)
-        defer { try? mirror.store.close() }
+        let mirror = try await CoinWeightMirror.open(storePath: path, baseURL: baseURL)
+        defer { Task { [mirror] in try? await mirror.close() } }
         let session = try await mirror.login(Credentials(userName: "abc", password: "abc_password"))
         Console.out("logged in as \(session.userName) (uid \(session.uid)); session saved beside the store, mode 0600")
         Console.out("store: \(mirror.store.path)")
@@ -81,7 +81,7 @@ struct QuickstartCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let report = await mirror.syncNow()
         for resource in SyncResource.allCases {
-            Console.out("  \(resource.rawValue): \(report.outcomes[resource].map(describe) ?? "not run")")
+            Console.out("  \(resource.rawValue): \(report.outcomes[resource].map(SyncCommand.describe) ?? "not run")")
         }
         Console.out("first sync took \(started.duration(to: .now))")
 
@@ -99,14 +99,6 @@ struct QuickstartCommand: AsyncParsableCommand {
         Console.out("newest orders of owner \(uid.ownAccount), from the store:")
         for order in page.orders {
             Console.out("  \(order.streetOrderId) \(order.counterParty) \(order.symbol) \(order.side) \(order.quantity) @ \(order.price) \(order.executionType)")
-        }
-    }
-
-    private func describe(_ outcome: SyncReport.Outcome) -> String {
-        switch outcome {
-        case .synced: "synced"
-        case .failed(let message): "failed: \(message)"
-        case .skipped: "skipped (log in first)"
         }
     }
 }

@@ -42,7 +42,8 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         global.bootstrapLogging()
         // The store first: one that cannot be used is refused before a lock file is made beside it.
-        let mirror = try await CommandFailure.reporting { try endpointOptions.openMirror(storeOptions) }
+        let configuration = SyncConfiguration(syncInterval: .seconds(interval))
+        let mirror = try await CommandFailure.reporting { try endpointOptions.openMirror(storeOptions, configuration: configuration) }
         let lock: StoreLock
         do {
             lock = try StoreLock(store: storeOptions.store)

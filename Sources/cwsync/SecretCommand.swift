@@ -67,8 +67,7 @@ struct SecretKeyOptions: ParsableArguments {
     /// `cwsync secrets` shows the change; if that fails, the next sync does it.
     private func refresh(owner: String, _ mirror: CoinWeightMirror) async {
         do {
-            let keys = try await mirror.client.secrets(owner: owner)
-            try await mirror.store.write { try $0.replaceSecrets(keys, owner: owner) }
+            _ = try await mirror.refreshSecrets(owner: owner)
         } catch {
             Console.err("cwsync: `cwsync secrets` shows the change after the next sync (reading the keys back failed: \(error))")
         }

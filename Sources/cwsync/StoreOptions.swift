@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoinWeightStore
+import CoinWeightSync
 import Foundation
 
 /// Where the store is, for the subcommands that open it.
@@ -7,10 +8,11 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store file (CWSYNC_STORE in the environment changes the default).", valueName: "path"))
     var store: String = StoreOptions.defaultPath()
 
-    /// `CWSYNC_STORE` when it is set and not empty, else ``StoreLocation/defaultPath()``.
+    /// `CWSYNC_STORE` when it is set and not empty, else the checkout's `sync-state/` when
+    /// run from one (``CheckoutStore``), else ``StoreLocation/defaultPath(environment:)``.
     static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["CWSYNC_STORE"], !path.isEmpty { return path }
-        return StoreLocation.defaultPath()
+        return CheckoutStore.path() ?? StoreLocation.defaultPath(environment: environment)
     }
 
     /// Opens the store only if it exists: a command that does not sync must not leave an
@@ -19,6 +21,15 @@ struct StoreOptions: ParsableArguments {
     func openExisting() throws -> CoinWeightStore {
         guard FileManager.default.fileExists(atPath: store) else { throw StoreMissing(path: store) }
         return Self.announcingNarrowed(try CoinWeightStore(path: store))
+    }
+
+    /// The mirror of the store, only if it exists, with the store's own endpoint (no request
+    /// is made): for a command that changes the outbox alone.
+    func openExistingMirror() throws -> CoinWeightMirror {
+        guard FileManager.default.fileExists(atPath: store) else { throw StoreMissing(path: store) }
+        let mirror = try CoinWeightMirror(storePath: store, defaultBaseURL: URL(string: EndpointOptions.defaultEndpoint))
+        _ = Self.announcingNarrowed(mirror.store)
+        return mirror
     }
 
     /// `store`, after a notice on standard error for each of its files that others could

@@ -26,7 +26,7 @@ struct StrategyCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await file.options.run { mirror, uid in
-                let (entry, localID) = try await mirror.outbox.createStrategy(try file.item(), uid: uid)
+                let (entry, localID) = try await mirror.createStrategy(try file.item())
                 Console.out("queued as outbox entry \(entry), strategy \(localID)")
             }
         }

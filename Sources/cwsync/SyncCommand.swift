@@ -27,9 +27,9 @@ struct SyncCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let mirror = try await CommandFailure.reporting { try endpointOptions.openMirror(storeOptions) }
         let only = resources.isEmpty ? Set(SyncResource.allCases) : Set(resources.map(\.resource))
-        if full && only.contains(.orderHistory) { try await mirror.store.write { try $0.resetHistoryCursors() } }
-        let progress = Task { [engine = mirror.engine] in
-            for await step in await engine.progress() { SyncProgressLine.show(step) }
+        if full && only.contains(.orderHistory) { try await mirror.resetHistory() }
+        let progress = Task { [states = mirror.states()] in
+            for await state in states { if let history = state.sync?.history { SyncProgressLine.show(history, of: state.sync) } }
         }
         // Trapped before the sync starts, so that no Ctrl-C finds the default action.
         let signals = await UnixSignalsSequence(trapping: .sigint)
@@ -46,7 +46,7 @@ struct SyncCommand: AsyncParsableCommand {
             throw ExitCode(SyncExit.interrupted.rawValue)
         }
         if report.isOffline {
-            let reason = report.outcomes.values.lazy.compactMap { if case .failed(let message) = $0 { message } else { nil } }.first ?? "no answer"
+            let reason = report.failures.values.first.map { "\($0)" } ?? "no answer"
             Console.err("cwsync: offline, nothing synced or sent: \(reason) Check the network or --endpoint; the store still answers queries.")
             throw ExitCode(SyncExit.offline.rawValue)
         }
@@ -87,10 +87,12 @@ struct SyncCommand: AsyncParsableCommand {
         return failed || !(delivery?.failed.isEmpty ?? true) ? .partial : .ok
     }
 
-    private static func describe(_ outcome: SyncReport.Outcome) -> String {
+    /// A resource's outcome, in a word or a line.
+    static func describe(_ outcome: SyncReport.Outcome) -> String {
         switch outcome {
         case .synced: "synced"
-        case .failed(let message): "failed: \(message)"
+        case .failed(let failure): "failed: \(CommandFailure.withAdvice(failure))"
+        case .cancelled: "cancelled before it finished"
         case .skipped: "skipped (log in first)"
         }
     }

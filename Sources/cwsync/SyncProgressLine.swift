@@ -11,8 +11,8 @@ import Darwin
 enum SyncProgressLine {
     private static let isTerminal = isatty(STDERR_FILENO) == 1
 
-    static func show(_ progress: SyncProgress) {
-        let remaining = progress.estimatedRemainingOrders.map { ", about \($0) to go" } ?? ""
+    static func show(_ progress: SyncProgress, of sync: SyncActivity?) {
+        let remaining = sync?.estimatedRemainingOrders.map { ", about \($0) to go" } ?? ""
         let text = "history of \(progress.owner): \(progress.pages) pages, \(progress.orders) orders\(remaining)"
         if isTerminal {
             FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))

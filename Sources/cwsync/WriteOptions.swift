@@ -40,7 +40,7 @@ struct WriteOptions: ParsableArguments {
     /// Queues the write `make` builds for the logged-in user, and prints the entry's id.
     func queue(_ make: (CoinWeightMirror, UserID) async throws -> OutboxWrite) async throws {
         try await run { mirror, uid in
-            let id = try await mirror.outbox.enqueue(try await make(mirror, uid), uid: uid)
+            let id = try await mirror.queue(try await make(mirror, uid))
             Console.out("queued as outbox entry \(id)")
         }
     }

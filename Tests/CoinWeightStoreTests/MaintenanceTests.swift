@@ -21,24 +21,17 @@ struct MaintenanceTests {
         }
     }
 
-    @Test("from a checkout the default store is sync-state/cwsync.sqlite; elsewhere the application-support folder")
+    @Test("the default store is in the application-support folder, from $HOME or $XDG_DATA_HOME, never a checkout's sync-state/")
     func defaultPath() async throws {
-        try await withTemporaryDirectory { folder in
-            let checkout = folder.appendingPathComponent("repo")
-            let binary = checkout.appendingPathComponent(".build/debug")
-            try FileManager.default.createDirectory(at: binary, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: checkout.appendingPathComponent("sync-state"), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: checkout.appendingPathComponent("Package.swift").path, contents: Data())
-            FileManager.default.createFile(atPath: checkout.appendingPathComponent("sync-state/README.md").path, contents: Data())
-            let elsewhere = folder.appendingPathComponent("elsewhere")
-            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-
-            let fromBinary = StoreLocation.defaultPath(executable: binary.appendingPathComponent("cwsync"), currentDirectory: elsewhere)
-            #expect(fromBinary == checkout.standardizedFileURL.appendingPathComponent("sync-state/cwsync.sqlite").path)
-            let fromDirectory = StoreLocation.defaultPath(executable: elsewhere.appendingPathComponent("cwsync"), currentDirectory: checkout.appendingPathComponent("sync-state"))
-            #expect(fromDirectory == fromBinary)
-            let installed = StoreLocation.defaultPath(executable: URL(fileURLWithPath: "/usr/local/bin/cwsync"), currentDirectory: elsewhere)
-            #expect(installed.hasSuffix("/cwsync/cwsync.sqlite") && !installed.contains("sync-state"))
-        }
+        // Run from inside this checkout, as the tests are: the library never picks its sync-state/.
+        #expect(!StoreLocation.defaultPath().contains("sync-state"))
+        #if os(Linux)
+        let home = StoreLocation.defaultPath(environment: ["HOME": "/home/trader"])
+        #expect(home == "/home/trader/.local/share/cwsync/cwsync.sqlite")
+        let data = StoreLocation.defaultPath(environment: ["HOME": "/home/trader", "XDG_DATA_HOME": "/data"])
+        #expect(data == "/data/cwsync/cwsync.sqlite")
+        let relative = StoreLocation.defaultPath(environment: ["HOME": "/home/trader", "XDG_DATA_HOME": "data"])
+        #expect(relative == home, "XDG_DATA_HOME must be absolute to count")
+        #endif
     }
 }

@@ -28,7 +28,7 @@ struct SchemaMigrationTests {
             let recorded = try await store.pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT version, name, applied_at FROM schema_migration").map { "\($0[0] as Int) \($0[1] as String) \($0[2] as Int64)" }
             }
-            #expect(recorded == ["1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000", "5 token_refusal 1790000000000", "6 store_identity 1790000000000", "7 pending_writes 1790000000000", "8 unlisted_orders 1790000000000"])
+            #expect(recorded == ["1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000", "5 token_refusal 1790000000000", "6 store_identity 1790000000000", "7 pending_writes 1790000000000", "8 unlisted_orders 1790000000000", "9 outbox_failure 1790000000000"])
             #expect(try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         }
     }

@@ -38,11 +38,11 @@ struct DamagedStoreTests {
         /// What the one line must say: the problem, then what to do.
         var expected: [String] {
             switch self {
-            case .truncated: ["is not a cwsync store or is damaged", "it was cut short", "Nothing was changed", "move it aside"]
-            case .garbageHeader: ["is not a cwsync store or is damaged", "no SQLite header", "Nothing was changed", "move it aside"]
-            case .empty: ["is not a cwsync store or is damaged", "the file is empty", "Nothing was changed", "move it aside"]
-            case .folder: ["is not a cwsync store or is damaged", "it is a folder", "Nothing was changed", "move it aside"]
-            case .newerSchema: ["was written by a newer cwsync (schema version 999", "Nothing was changed", "use the newer cwsync"]
+            case .truncated: ["is not a mirror store or is damaged", "it was cut short", "Nothing was changed", "move it aside"]
+            case .garbageHeader: ["is not a mirror store or is damaged", "no SQLite header", "Nothing was changed", "move it aside"]
+            case .empty: ["is not a mirror store or is damaged", "the file is empty", "Nothing was changed", "move it aside"]
+            case .folder: ["is not a mirror store or is damaged", "it is a folder", "Nothing was changed", "move it aside"]
+            case .newerSchema: ["was written by a newer version (schema version 999", "Nothing was changed", "Use the newer cwsync, or pass another --store"]
             }
         }
 

@@ -50,27 +50,37 @@ struct FirstSyncTests {
         }
     }
 
-    @Test("the history walk reports its progress, ending with nothing left")
+    @Test("a sync's progress covers every resource: the fraction only rises, the history estimate only shrinks, and it ends with the sync")
     func progress() async throws {
         try await SyncHarness.with(seedOrders: 2_000, configuration: { clock in
             SyncConfiguration(historyWindow: .seconds(7 * 86_400), pageSize: 100, now: { clock.now })
         }) { harness in
-            let updates = await harness.engine.progress()
+            let states = harness.engine.hub.subscribe(store: harness.store, uid: { 2 })
             let collector = Task {
-                var seen: [SyncProgress] = []
-                for await update in updates where update.owner == "2" {
-                    seen.append(update)
-                    if update.remainingFraction == 0 { break }
+                var seen: [SyncActivity] = []
+                var last: SyncReport?
+                for await state in states {
+                    if let sync = state.sync { seen.append(sync) }
+                    if !seen.isEmpty && state.sync == nil {
+                        last = state.lastSync
+                        break
+                    }
                 }
-                return seen
+                return (seen, last)
             }
-            _ = await harness.engine.sync(uid: 2, only: [.orderHistory])
-            let seen = await collector.value
+            let report = await harness.engine.sync(uid: 2)
+            let (seen, last) = await collector.value
             let inactive = await harness.serverOrders(owner: "2").filter { !$0.executionType.isActive }.count
-            #expect(seen.count > 10)
-            #expect(seen.last?.orders == inactive && seen.last?.remainingFraction == 0)
-            #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.pages < $1.pages && $0.remainingFraction >= $1.remainingFraction })
-            #expect(seen.contains { ($0.estimatedRemainingOrders ?? 0) > 0 })
+            #expect(report.isComplete && last == report, "the state ends with the sync and holds its report")
+            #expect(seen.count > 20)
+            #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.fractionCompleted <= $1.fractionCompleted && $0.finished.isSubset(of: $1.finished) })
+            #expect(seen.last?.finished == Set(SyncResource.allCases) && seen.last?.fractionCompleted == 1)
+            let ownHistory = seen.filter { $0.history?.owner == "2" }
+            #expect(ownHistory.last?.history?.orders == inactive && ownHistory.last?.history?.remainingFraction == 0)
+            let estimates = ownHistory.compactMap(\.estimatedRemainingOrders)
+            #expect(!estimates.isEmpty && estimates.contains { $0 > 0 })
+            #expect(zip(estimates, estimates.dropFirst()).allSatisfy { $0 >= $1 }, "\(estimates)")
+            #expect(seen.allSatisfy { $0.orders >= ($0.history?.orders ?? 0) })
         }
     }
 }

@@ -180,7 +180,7 @@ struct QueryCommandTests {
             let before = try Data(contentsOf: URL(fileURLWithPath: newerPath))
             let newer = try await CWSyncBinary.run(["orders", "--owner", "2", "--store", newerPath])
             #expect(newer.status != 0 && newer.out.isEmpty)
-            #expect(newer.err.hasPrefix("cwsync: \(newerPath) was written by a newer cwsync (schema version 999;") && newer.err.filter { $0 == "\n" }.count == 1, "\(newer.err)")
+            #expect(newer.err.hasPrefix("cwsync: \(newerPath) was written by a newer version (schema version 999;") && newer.err.filter { $0 == "\n" }.count == 1, "\(newer.err)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: newerPath)) == before, "left as it was")
             #expect(!FileManager.default.fileExists(atPath: newerPath + "-wal") && !FileManager.default.fileExists(atPath: newerPath + "-shm"))
         }

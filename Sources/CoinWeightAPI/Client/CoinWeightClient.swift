@@ -1,5 +1,5 @@
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 
 /// A typed client for the whole coin-weight REST API.
 ///
@@ -27,6 +27,7 @@ public final class CoinWeightClient: Sendable {
     private let transport: any HTTPTransport
     private let logger: Logger
     private let token = LockedValue<AuthToken?>(nil)
+    private let answerObserver = LockedValue<(@Sendable (_ answered: Bool, _ at: Date) -> Void)?>(nil)
 
     /// Creates a client.
     /// - Parameters:
@@ -56,7 +57,13 @@ public final class CoinWeightClient: Sendable {
     public var authToken: AuthToken? { token.get() }
 
     /// Replaces the token (a restored session), or forgets it with `nil`.
-    public func setAuthToken(_ newToken: AuthToken?) { token.set(newToken) }
+    package func setAuthToken(_ newToken: AuthToken?) { token.set(newToken) }
+
+    /// Calls `observer` after each request: `true` when the server answered (whatever it
+    /// answered), `false` when no answer came back at all (see
+    /// ``CoinWeightError/gotNoAnswer``), with the time the request started. Replaces an
+    /// earlier observer.
+    package func observeAnswers(_ observer: @escaping @Sendable (_ answered: Bool, _ at: Date) -> Void) { answerObserver.set(observer) }
 
     /// Sends one call and reads its answer.
     func send<Response>(_ endpoint: Endpoint<Response>) async throws(CoinWeightError) -> Response {
@@ -69,13 +76,17 @@ public final class CoinWeightClient: Sendable {
         }
         let request = HTTPRequest(method: endpoint.method, url: url(for: endpoint), headers: headers, body: endpoint.body)
         let started = ContinuousClock.now
+        let startedAt = Date()
         let response: HTTPResponse
         do {
             response = try await transport.send(request)
         } catch {
             logger.debug("request failed", metadata: ["call": "\(endpoint.name)", "error": "\(error)"])
-            throw .transient(endpoint: endpoint.name, .transport(error))
+            let failure = CoinWeightError.transient(endpoint: endpoint.name, .transport(error))
+            if failure.gotNoAnswer { answerObserver.get()?(false, startedAt) }
+            throw failure
         }
+        answerObserver.get()?(true, startedAt)
         let elapsed = ContinuousClock.now - started
         logger.debug("request", metadata: [
             "call": "\(endpoint.name)", "status": "\(response.status)",

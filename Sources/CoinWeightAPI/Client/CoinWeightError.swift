@@ -1,11 +1,11 @@
-import Foundation
+public import Foundation
 
 /// Everything a ``CoinWeightClient`` call can fail with.
 ///
 /// Each case says whether retrying can help (``isTransient``) and whether the request may
 /// have taken effect on the server (``mayHaveReachedServer``), which is what an outbox needs
 /// to decide between resending, looking the result up, and giving up.
-public enum CoinWeightError: Error, Sendable {
+public enum CoinWeightError: Error, Hashable, Sendable {
     /// An authenticated endpoint was called with no token set. Log in first.
     case notLoggedIn(endpoint: String)
     /// HTTP 403: the token is missing, expired or not allowed to touch that user or owner.
@@ -90,7 +90,7 @@ extension CoinWeightError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {
         case .notLoggedIn(let endpoint):
-            "\(endpoint) needs a login: log in first (cwsync login --user NAME)."
+            "\(endpoint) needs a login: log in first."
         case .authenticationFailed(let endpoint):
             "\(endpoint) refused the token (HTTP 403): it has expired or does not cover that user or owner. Log in again."
         case .rejected(let error):

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Which base URLs a client may talk to.
 ///

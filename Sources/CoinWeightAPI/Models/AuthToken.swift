@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The bearer token `/user/login` and `/user/signup` hand out: a JWT (HS256).
 ///
@@ -13,13 +13,18 @@ public struct AuthToken: Hashable, Sendable, CustomStringConvertible, CustomDebu
 
     /// The payload claims the API documents.
     public struct Claims: Codable, Hashable, Sendable {
+        /// The user the token was issued to; `nil` when the payload has no `uid`.
         public var uid: UserID?
+        /// The token's issuer as the server writes it; `nil` when the payload has no `iss`.
         public var iss: String?
         /// Expiry, seconds since the epoch.
         public var exp: Int64?
+        /// The user's group, for example `group1`; `nil` when the payload has no `group`.
         public var group: String?
     }
 
+    /// Wraps token text and reads its claims. Text that is not a readable JWT is kept too,
+    /// with ``claims`` `nil`.
     public init(_ rawValue: String) {
         self.rawValue = rawValue
         claims = Self.decodeClaims(rawValue)
@@ -34,12 +39,14 @@ public struct AuthToken: Hashable, Sendable, CustomStringConvertible, CustomDebu
         return expiresAt <= now
     }
 
+    /// The token's `uid` and `exp`, the token itself redacted.
     public var description: String {
         let uid = claims?.uid?.rawValue ?? "?"
         let expiry = claims?.exp.map(String.init) ?? "none"
         return "AuthToken(uid: \(uid), exp: \(expiry), <redacted>)"
     }
 
+    /// The same as ``description``: the token stays redacted.
     public var debugDescription: String { description }
 
     private static func decodeClaims(_ token: String) -> Claims? {
@@ -50,10 +57,12 @@ public struct AuthToken: Hashable, Sendable, CustomStringConvertible, CustomDebu
 }
 
 extension AuthToken: Codable {
+    /// Decodes the JSON string the server sends as `authToken`.
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the token text as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Date {
     /// Milliseconds since the epoch, UTC: the API's unit of time (`createTime`, `startTime`...).

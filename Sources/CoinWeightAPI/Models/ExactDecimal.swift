@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A decimal amount kept exactly as the server wrote it.
 ///
@@ -43,6 +43,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
     /// Whether the amounts are numerically equal, whatever their trailing zeros.
     public func isSameAmount(as other: ExactDecimal) -> Bool { value == other.value }
 
+    /// The wire text, ``text``.
     public var description: String { text }
 
     /// The locale of the wire format, made once: building a `Locale` per parse is costly.
@@ -82,6 +83,7 @@ public struct ExactDecimal: Hashable, Sendable, CustomStringConvertible {
 public struct InvalidDecimal: Error, CustomStringConvertible {
     /// The rejected text.
     public let text: String
+    /// A message quoting the rejected text (its first 40 characters).
     public var description: String { "\"\(text.prefix(40))\" is not a plain decimal number such as 0.00123" }
 }
 
@@ -97,6 +99,7 @@ extension ExactDecimal: Codable {
         self = parsed
     }
 
+    /// Encodes the wire text as a JSON string, never as a number.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)

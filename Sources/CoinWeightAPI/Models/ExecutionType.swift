@@ -9,11 +9,14 @@ public enum ExecutionType: OpenEnum {
     case partiallyCanceled
     case unknown(String)
 
+    /// Every state the spec lists, in its order.
     public static let knownCases: [ExecutionType] = [
         .rejected, .acknowledged, .partiallyFilled, .filled, .canceling, .canceled, .partiallyCanceled,
     ]
+    /// ``knownCases`` by their wire text.
     public static let casesByRawValue = makeCasesByRawValue()
 
+    /// The wire text (`EXECUTION_ACK`, `EXECUTION_FILLED`...), or an unknown value as received.
     public var rawValue: String {
         switch self {
         case .rejected: "EXECUTION_REJECTED"

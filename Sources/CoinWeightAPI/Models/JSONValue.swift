@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Any JSON value, for the parts of the API whose fields vary (strategy parameters).
 ///
@@ -25,6 +25,7 @@ public enum JSONValue: Hashable, Sendable {
 }
 
 extension JSONValue: Codable {
+    /// Decodes any JSON value; a number decodes to a `Decimal`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -42,6 +43,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the JSON value this case holds.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -56,8 +58,11 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    /// A ``string(_:)`` written as a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A ``number(_:)`` written as an integer literal.
     public init(integerLiteral value: Int) { self = .number(Decimal(value)) }
+    /// A ``bool(_:)`` written as a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 

@@ -2,9 +2,12 @@
 public struct LayoutSlot: Codable, Hashable, Sendable {
     /// 1-based; see ``LayoutKind/positions``.
     public var position: Int
+    /// The exchange of the symbol, for example `binance`.
     public var counterParty: String
+    /// The symbol the panel shows, for example `ETH-BTC`.
     public var symbol: String
 
+    /// A slot showing `symbol` of `counterParty` at `position`.
     public init(position: Int, counterParty: String, symbol: String) {
         self.position = position
         self.counterParty = counterParty

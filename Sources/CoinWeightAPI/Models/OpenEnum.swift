@@ -31,12 +31,15 @@ extension OpenEnum {
     /// Whether this value is one the client knows.
     public var isKnown: Bool { Self.knownCases.contains(self) }
 
+    /// The wire text, ``rawValue``.
     public var description: String { rawValue }
 
+    /// Decodes a JSON string; a value the client does not know decodes to `unknown`.
     public init(from decoder: any Decoder) throws {
         self = Self.parse(try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the wire text as a JSON string, an unknown value as it was received.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The limits `/config/symbols` puts on an order, checked before anything is queued or sent.
 ///
@@ -56,6 +56,8 @@ public enum OrderRuleViolation: Error, Hashable, Sendable, CustomStringConvertib
     case quantityBelowMinimum(ExactDecimal, minimum: Decimal, String, String)
     case quantityAboveMaximum(ExactDecimal, maximum: Decimal, String, String)
 
+    /// The broken rule and the values involved, for example
+    /// `quantity 0.0001 is below quantityMin 0.001 for ETH-USDT on binance`.
     public var description: String {
         switch self {
         case .unknownOrderType(let type): "orderType \(type) is not LIMIT or MARKET"

@@ -4,9 +4,12 @@ public enum OrderType: OpenEnum {
     case market
     case unknown(String)
 
+    /// `LIMIT` and `MARKET`.
     public static let knownCases: [OrderType] = [.limit, .market]
+    /// ``knownCases`` by their wire text.
     public static let casesByRawValue = makeCasesByRawValue()
 
+    /// The wire text (`LIMIT`, `MARKET`), or an unknown value as received.
     public var rawValue: String {
         switch self {
         case .limit: "LIMIT"

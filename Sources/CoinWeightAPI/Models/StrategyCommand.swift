@@ -5,10 +5,13 @@
 public struct StrategyCommand: Hashable, Sendable {
     /// The user's id as a string, as the spec writes it (`"123"`).
     public var userid: String
+    /// The strategy to start or stop, as its configuration item.
     public var strategy: StrategyItem
     /// `nil` for start.
     public var cancelOrders: Bool?
 
+    /// A start (`cancelOrders` `nil`) or a stop: `true` also cancels the strategy's orders,
+    /// `false` leaves them on the book.
     public init(userid: String, strategy: StrategyItem, cancelOrders: Bool? = nil) {
         self.userid = userid
         self.strategy = strategy
@@ -19,6 +22,7 @@ public struct StrategyCommand: Hashable, Sendable {
 extension StrategyCommand: Codable {
     private enum CodingKeys: String, CodingKey { case userid, strategy }
 
+    /// Decodes the body, taking `strategy.bCancel` out of the item into ``cancelOrders``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         userid = try container.decode(String.self, forKey: .userid)
@@ -31,6 +35,7 @@ extension StrategyCommand: Codable {
         strategy = item
     }
 
+    /// Encodes the body, writing ``cancelOrders``, when set, as `strategy.bCancel`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(userid, forKey: .userid)

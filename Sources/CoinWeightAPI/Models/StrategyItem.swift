@@ -4,16 +4,20 @@
 public struct StrategyItem: Hashable, Sendable {
     /// The server's id; `nil` before the item is created.
     public var id: String?
+    /// The strategy's name, for example `octmm`.
     public var name: String
+    /// The exchange the strategy trades on, for example `binance`.
     public var exchange: String
     /// The trading account the strategy uses (`"strategy-10"`); absent in some responses.
     public var owner: String?
     /// `VolumeMarketMaker`, `SingleMarketMaker`, or a type this client does not know.
     public var strategyType: String
+    /// The strategy's parameters, one entry per symbol.
     public var symbols: [StrategySymbol]
     /// Top-level fields not listed above, kept for round trips.
     public var extraFields: [String: JSONValue]
 
+    /// Creates an item; leave `id` `nil` for one the server has not created yet.
     public init(
         id: String? = nil, name: String, exchange: String, owner: String? = nil, strategyType: String,
         symbols: [StrategySymbol], extraFields: [String: JSONValue] = [:]
@@ -42,6 +46,7 @@ extension StrategyItem: Codable {
 
     private static let knownFields = Set(Field.allCases.map(\.rawValue))
 
+    /// Decodes the fields above and keeps every other top-level field in ``extraFields``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         func key(_ field: Field) -> AnyCodingKey { AnyCodingKey(field.rawValue) }
@@ -58,6 +63,8 @@ extension StrategyItem: Codable {
         extraFields = extra
     }
 
+    /// Encodes the fields above, `id` and `owner` only when set, and ``extraFields``; an extra
+    /// field named like one of the fields above is left out.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         for (field, value) in extraFields where !Self.knownFields.contains(field) {

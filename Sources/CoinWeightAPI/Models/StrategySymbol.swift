@@ -7,6 +7,7 @@ public struct StrategySymbol: Codable, Hashable, Sendable {
     /// Every field of the entry as received.
     public var fields: [String: JSONValue]
 
+    /// An entry with these fields.
     public init(fields: [String: JSONValue]) { self.fields = fields }
 
     /// The entry's `name`.
@@ -20,10 +21,12 @@ public struct StrategySymbol: Codable, Hashable, Sendable {
         set { fields[field] = newValue }
     }
 
+    /// Decodes a JSON object, keeping every field.
     public init(from decoder: any Decoder) throws {
         fields = try decoder.singleValueContainer().decode([String: JSONValue].self)
     }
 
+    /// Encodes ``fields`` as a JSON object.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(fields)

@@ -5,6 +5,7 @@ public struct StrategyTemplate: Codable, Hashable, Sendable {
     /// The parameters a new strategy of this type starts from.
     public var defaultItem: StrategyItem
 
+    /// Creates a template with the given fields.
     public init(name: String, defaultItem: StrategyItem) {
         self.name = name
         self.defaultItem = defaultItem

@@ -1,10 +1,13 @@
-import Foundation
+public import Foundation
 
 /// The symbols one exchange trades, from `/config/symbols`.
 public struct CounterPartySymbols: Codable, Hashable, Sendable {
+    /// The exchange, for example `huobi`.
     public var counterParty: String
+    /// The symbols the exchange trades, with their order limits.
     public var symbols: [SymbolSpec]
 
+    /// Creates an exchange's list with the given fields.
     public init(counterParty: String, symbols: [SymbolSpec]) {
         self.counterParty = counterParty
         self.symbols = symbols
@@ -15,7 +18,9 @@ public struct CounterPartySymbols: Codable, Hashable, Sendable {
 public struct SymbolSpec: Codable, Hashable, Sendable {
     /// The symbol name, for example `ETH-USDT`.
     public var name: String
+    /// The base currency, for example `ETH`.
     public var base: String
+    /// The quote currency, for example `USDT`.
     public var quote: String
     /// The most digits a price may have after the decimal point.
     public var priceDecimal: Int
@@ -26,6 +31,7 @@ public struct SymbolSpec: Codable, Hashable, Sendable {
     /// The largest quantity an order may have (a JSON number on the wire, kept exact).
     public var quantityMax: Decimal
 
+    /// Creates a symbol's limits with the given fields.
     public init(
         name: String, base: String, quote: String, priceDecimal: Int, quantityDecimal: Int,
         quantityMin: Decimal, quantityMax: Decimal

@@ -4,18 +4,24 @@ public struct UserID: Hashable, Sendable, CustomStringConvertible, ExpressibleBy
     /// The id's text, used in paths (`/user/2/info`).
     public let rawValue: String
 
+    /// An id from its text, for example `"123"`.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// An id from its number, for example `2`.
     public init(_ number: Int) { rawValue = String(number) }
+    /// An id written as an integer literal.
     public init(integerLiteral number: Int) { self.init(number) }
+    /// An id written as a string literal.
     public init(stringLiteral text: String) { self.init(text) }
 
     /// The trading account of the user's own orders: `String(uid)`.
     public var ownAccount: String { rawValue }
 
+    /// The id's text, ``rawValue``.
     public var description: String { rawValue }
 }
 
 extension UserID: Codable {
+    /// Decodes a JSON number or a non-empty JSON string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension Duration {
     /// The duration in seconds, as Foundation's timeouts and `Date` arithmetic take it.

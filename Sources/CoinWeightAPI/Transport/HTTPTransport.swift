@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Sends one HTTP request and returns the whole response.
 ///
@@ -12,6 +12,7 @@ public protocol HTTPTransport: Sendable {
 
 /// An HTTP request as the client builds it.
 public struct HTTPRequest: Sendable {
+    /// An HTTP method; its raw value is the method's name on the wire.
     public enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
@@ -19,12 +20,16 @@ public struct HTTPRequest: Sendable {
         case delete = "DELETE"
     }
 
+    /// The HTTP method.
     public var method: Method
+    /// The whole URL, query included.
     public var url: URL
     /// Header fields. May hold `Authorization`: never log them.
     public var headers: [String: String]
+    /// The body, or `nil` for none. The client sends JSON, with `Content-Type: application/json`.
     public var body: Data?
 
+    /// A request; by default without headers or body.
     public init(method: Method, url: URL, headers: [String: String] = [:], body: Data? = nil) {
         self.method = method
         self.url = url
@@ -35,11 +40,14 @@ public struct HTTPRequest: Sendable {
 
 /// A complete HTTP response.
 public struct HTTPResponse: Sendable {
+    /// The HTTP status code. The API answers business failures with 200 too: the body decides.
     public var status: Int
     /// Header fields with lower-cased names.
     public var headers: [String: String]
+    /// The whole body, empty when there is none.
     public var body: Data
 
+    /// A response. Header names are lower-cased; of names that differ only in case, one is kept.
     public init(status: Int, headers: [String: String] = [:], body: Data) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })

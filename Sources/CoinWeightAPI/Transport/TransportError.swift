@@ -26,6 +26,7 @@ public enum TransportError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A short phrase saying what failed, for example `the request timed out`.
     public var description: String {
         switch self {
         case .timedOut: "the request timed out"

@@ -14,6 +14,7 @@ public final class URLSessionTransport: HTTPTransport {
         /// The largest response body accepted.
         public var maxResponseBytes: Int
 
+        /// Timeouts and limits; by default 15 seconds between bytes, 60 for a whole request, 8 MiB of body.
         public init(requestTimeout: Duration = .seconds(15), resourceTimeout: Duration = .seconds(60), maxResponseBytes: Int = 8 << 20) {
             self.requestTimeout = requestTimeout
             self.resourceTimeout = resourceTimeout
@@ -30,6 +31,7 @@ public final class URLSessionTransport: HTTPTransport {
     private let writeSession: URLSession
     private let maxResponseBytes: Int
 
+    /// A transport with its own ephemeral sessions: no cookies, no cache.
     public init(configuration: Configuration = Configuration()) {
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = configuration.requestTimeout.timeInterval
@@ -47,6 +49,10 @@ public final class URLSessionTransport: HTTPTransport {
         writeSession.finishTasksAndInvalidate()
     }
 
+    /// Sends `request`. GETs reuse kept-alive connections; every other method goes on a fresh
+    /// connection with `Connection: close`, so it is never resent on its own.
+    /// - Throws: ``TransportError/responseTooLarge(limit:)`` when the body exceeds
+    ///   ``Configuration/maxResponseBytes``; otherwise the ``TransportError`` of the platform's failure.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue

@@ -1,5 +1,5 @@
 import CoinWeightAPI
-import Foundation
+public import Foundation
 
 /// A mirrored row with the write, not yet confirmed by the server, that changed it.
 ///
@@ -15,12 +15,14 @@ public struct Mirrored<Value: Sendable>: Sendable {
     /// (neither active nor in its history), so that it is not shown active for good.
     public var unlistedSince: Date?
 
+    /// `value` with the write that changed it and, for an order the server lists nowhere, since when.
     public init(_ value: Value, pending: PendingWrite?, unlistedSince: Date? = nil) {
         self.value = value
         self.pending = pending
         self.unlistedSince = unlistedSince
     }
 
+    /// The row's own field: `order.price` reads `order.value.price`.
     public subscript<Field>(dynamicMember field: KeyPath<Value, Field>) -> Field { value[keyPath: field] }
 }
 

@@ -1,8 +1,8 @@
 import CoinWeightAPI
-import Foundation
+public import Foundation
 import GRDB
 
-/// How the outbox is doing, for `cwsync status`.
+/// How the outbox is doing, for the app's status screen or health metrics.
 public struct OutboxStats: Hashable, Sendable, Codable {
     /// Entries by state (`pending`, `sending`, `delivered`, `failed`, `expired`).
     public var counts: [String: Int]
@@ -13,6 +13,7 @@ public struct OutboxStats: Hashable, Sendable, Codable {
     /// From enqueue to delivery, over the last 1,000 writes delivered with a request:
     /// the median and the 99th percentile, in milliseconds.
     public var deliveryP50Milliseconds: Int64?
+    /// The 99th percentile of the same, in milliseconds; `nil`, as the median, before any such delivery.
     public var deliveryP99Milliseconds: Int64?
     /// When the next waiting write is due to be sent (or looked up), if one waits.
     public var nextAttemptAt: Date?

@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 import Foundation
 
 /// A write of the user's, queued in the outbox until the server has it.
@@ -35,7 +35,8 @@ public enum OutboxWrite: Codable, Hashable, Sendable {
     /// `/strategy/stop` with `bCancel: false`: stops it and leaves its orders.
     case leaveStrategy(StrategyItem)
 
-    /// The write's name, as the CLI lists it.
+    /// The write's name, its case's (`addFavorite`, `createOrder`...): what
+    /// ``PendingWrite/kind`` holds.
     public var kind: String {
         switch self {
         case .addFavorite: "addFavorite"

@@ -6,16 +6,19 @@ import Foundation
 /// Reads through ``StoreQuery/withPending()`` carry one on every such row, and `nil` once
 /// the server has confirmed it; an observation yields again when it clears.
 public struct PendingWrite: Codable, Hashable, Sendable {
-    /// The outbox entry (``OutboxEntry/id``), for `outbox list`, `retry` and `drop`.
+    /// The outbox entry (``OutboxEntry/id``): what the app names to follow, retry or drop
+    /// the write.
     public var entry: Int64
     /// What the write does (``OutboxWrite/kind``): `createOrder`, `cancelOrder`...
     public var kind: String
+    /// Where the write stands: queued, sending, of unknown outcome, or refused.
     public var state: PendingState
     /// Why the last attempt did not deliver it, or why the server refused it.
     public var reason: String?
     /// The server's error code of a refusal.
     public var code: Int?
 
+    /// A pending write of outbox entry `entry`, with the given fields.
     public init(entry: Int64, kind: String, state: PendingState, reason: String? = nil, code: Int? = nil) {
         self.entry = entry
         self.kind = kind

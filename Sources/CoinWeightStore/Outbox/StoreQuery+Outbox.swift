@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 import Foundation
 import GRDB
 
@@ -51,7 +51,7 @@ extension StoreQuery {
 extension OutboxEntry {
     static let columns = """
         id, uid, payload_json, state, created_at, attempts, next_attempt_at, error_code, error_message, result_json,
-        deadline_at, first_sent_at, resolve_until
+        deadline_at, first_sent_at, resolve_until, failure_json
         """
 
     init(row: Row) throws {
@@ -65,6 +65,7 @@ extension OutboxEntry {
             errorCode: row[7], errorMessage: row[8], coalesced: result?.contains(#""coalesced":true"#) ?? false,
             deadline: (row[10] as Int64?).map(Date.init(millisecondsSince1970:)),
             firstSentAt: (row[11] as Int64?).map(Date.init(millisecondsSince1970:)),
-            resolveUntil: (row[12] as Int64?).map(Date.init(millisecondsSince1970:)))
+            resolveUntil: (row[12] as Int64?).map(Date.init(millisecondsSince1970:)),
+            failure: (row[13] as String?).flatMap { try? StoreJSON.decode(OutboxFailure.self, $0, table: "outbox", column: "failure_json") })
     }
 }

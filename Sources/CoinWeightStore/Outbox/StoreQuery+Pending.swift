@@ -1,4 +1,4 @@
-import CoinWeightAPI
+public import CoinWeightAPI
 import GRDB
 
 /// Reads whose rows say which write the server has not confirmed yet (``Mirrored/pending``),
@@ -51,10 +51,12 @@ extension StoreQuery {
 
 /// One page of orders (``OrderPage``), each with its pending write.
 public struct MirroredOrderPage: Hashable, Sendable {
+    /// The page's orders, newest first, each with its pending write.
     public var orders: [Mirrored<Order>]
     /// The cursor of the next page, `nil` on the last one.
     public var next: OrderCursor?
 
+    /// A page of `orders`, followed by the page after `next`.
     public init(orders: [Mirrored<Order>], next: OrderCursor?) {
         self.orders = orders
         self.next = next

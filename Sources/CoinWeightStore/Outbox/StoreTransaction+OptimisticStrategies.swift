@@ -1,4 +1,4 @@
-import CoinWeightAPI
+package import CoinWeightAPI
 import GRDB
 
 /// The optimistic view of strategy writes: items and run states changed at once, with undos.
@@ -54,7 +54,7 @@ extension StoreTransaction {
     }
 
     /// The ids of the items of `uid` with the same content as `item`, whatever their id.
-    public func strategyItemIDs(like item: StrategyItem, uid: UserID) throws -> [String] {
+    package func strategyItemIDs(like item: StrategyItem, uid: UserID) throws -> [String] {
         try StoreQuery<[StrategyItem]>.strategyItems(uid: uid).fetch(db).filter { $0.withID(nil) == item.withID(nil) }.compactMap(\.id)
     }
 }

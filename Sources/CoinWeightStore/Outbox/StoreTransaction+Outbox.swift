@@ -1,5 +1,5 @@
-import CoinWeightAPI
-import Foundation
+package import CoinWeightAPI
+package import Foundation
 import GRDB
 
 /// The outbox's durable half: queueing with the optimistic change, and every state change
@@ -15,7 +15,7 @@ extension StoreTransaction {
     /// - Parameter deadline: for a create, when it may no longer be sent.
     /// - Returns: the new entry's id, to observe with ``StoreQuery/outboxEntry(id:)``.
     @discardableResult
-    public func enqueue(_ write: OutboxWrite, uid: UserID, at now: Date, deadline: Date? = nil) throws -> Int64 {
+    package func enqueue(_ write: OutboxWrite, uid: UserID, at now: Date, deadline: Date? = nil) throws -> Int64 {
         if let earlier = try pendingEntry(entity: write.entity, uid: uid) {
             switch (earlier.write, write) {
             case (.addFavorite, .deleteFavorite), (.deleteFavorite, .addFavorite):
@@ -55,7 +55,7 @@ extension StoreTransaction {
     /// Marks a pending entry as being sent, durably, before its request goes out, and notes
     /// when its first request went out.
     /// - Returns: `false` when the entry is no longer pending (another sender took it).
-    public func claimForSending(_ id: Int64, at now: Date) throws -> Bool {
+    package func claimForSending(_ id: Int64, at now: Date) throws -> Bool {
         try db.execute(sql: """
             UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ?)
             WHERE id = ? AND state = 'pending'
@@ -66,7 +66,7 @@ extension StoreTransaction {
 
     /// Puts entries marked sending back to pending, unsent: their sender decided not to
     /// send them after all.
-    public func releaseClaims(_ ids: some Collection<Int64>) throws {
+    package func releaseClaims(_ ids: some Collection<Int64>) throws {
         for id in ids {
             try db.execute(sql: "UPDATE outbox SET state = 'pending', attempts = attempts - 1 WHERE id = ? AND state = 'sending'", arguments: [id])
         }
@@ -74,14 +74,14 @@ extension StoreTransaction {
     }
 
     /// The server has the write.
-    public func markDelivered(_ id: Int64, at now: Date) throws {
+    package func markDelivered(_ id: Int64, at now: Date) throws {
         try setState(.delivered, of: id, at: now)
     }
 
     /// The server placed the order a create asked for (its answer, or the order found by a
     /// lookup after the answer was lost): it replaces the local row, its id replaces the
     /// local id in the writes still queued on it, and it is never adopted by another create.
-    public func markDelivered(_ id: Int64, placing order: Order, at now: Date) throws {
+    package func markDelivered(_ id: Int64, placing order: Order, at now: Date) throws {
         guard let entry = try storedEntry(id), case .createOrder(_, let localID) = entry.write else { return }
         try deleteOrders(ids: [localID])
         try upsertOrders([order])
@@ -90,7 +90,7 @@ extension StoreTransaction {
 
     /// The server created the strategy item a create asked for: as for an order, its id
     /// replaces the local one in the mirror (item and run state) and in the queued writes.
-    public func markDelivered(_ id: Int64, creating item: StrategyItem, at now: Date) throws {
+    package func markDelivered(_ id: Int64, creating item: StrategyItem, at now: Date) throws {
         guard let entry = try storedEntry(id), case .createStrategy(_, let localID, _) = entry.write, let serverID = item.id else { return }
         let position = try strategyItem(id: localID, uid: entry.uid)?.position
         try writeStrategyItem(nil, id: localID, uid: entry.uid.rawValue, position: nil)
@@ -116,27 +116,28 @@ extension StoreTransaction {
         try setState(.delivered, of: entry.id, result: try StoreJSON.encode(["serverID": serverID]), at: now)
     }
 
-    /// The server refused the write for good: its optimistic change is rolled back.
-    public func markFailed(_ id: Int64, code: Int?, message: String, at now: Date) throws {
+    /// The write failed for good (the server refused it, say): its optimistic change is
+    /// rolled back. `message` says `failure` in words.
+    package func markFailed(_ id: Int64, _ failure: OutboxFailure, message: String, at now: Date) throws {
         guard let entry = try storedEntry(id) else { return }
         try undo(entry.undo)
-        try db.execute(sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, settled_at = ? WHERE id = ?",
-                       arguments: [code, message, now.millisecondsSince1970, id])
+        try db.execute(sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
+                       arguments: [failure.code, message, try StoreJSON.encode(failure), now.millisecondsSince1970, id])
         try notifyChanges(in: "outbox")
     }
 
     /// The write will never be sent (a create past its deadline): its optimistic change is
     /// rolled back.
-    public func markExpired(_ id: Int64, reason: String, at now: Date) throws {
+    package func markExpired(_ id: Int64, attempted: Bool, reason: String, at now: Date) throws {
         guard let entry = try storedEntry(id) else { return }
         try undo(entry.undo)
-        try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ?, settled_at = ? WHERE id = ?",
-                       arguments: [reason, now.millisecondsSince1970, id])
+        try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
+                       arguments: [reason, try StoreJSON.encode(OutboxFailure.expired(attempted: attempted)), now.millisecondsSince1970, id])
         try notifyChanges(in: "outbox")
     }
 
     /// The write could not be sent now: it waits until `next` and is tried again.
-    public func markForRetry(_ id: Int64, at next: Date, reason: String) throws {
+    package func markForRetry(_ id: Int64, at next: Date, reason: String) throws {
         try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, resolve_until = NULL, error_message = ? WHERE id = ?",
                        arguments: [next.millisecondsSince1970, reason, id])
         try notifyChanges(in: "outbox")
@@ -144,7 +145,7 @@ extension StoreTransaction {
 
     /// The request may have taken effect but no answer says so: the entry stays `sending`,
     /// to be looked up from `next` on, until `resolveUntil`.
-    public func markOutcomeUnknown(_ id: Int64, lookUpAt next: Date, until resolveUntil: Date, reason: String) throws {
+    package func markOutcomeUnknown(_ id: Int64, lookUpAt next: Date, until resolveUntil: Date, reason: String) throws {
         try db.execute(sql: """
             UPDATE outbox SET state = 'sending', next_attempt_at = ?, resolve_until = coalesce(resolve_until, ?), error_message = ?
             WHERE id = ?
@@ -157,7 +158,7 @@ extension StoreTransaction {
     /// and is looked up from `now` until `resolveUntil`.
     /// - Returns: how many entries were recovered.
     @discardableResult
-    public func recoverInterruptedSends(uid: UserID, at now: Date, resolveUntil: Date) throws -> Int {
+    package func recoverInterruptedSends(uid: UserID, at now: Date, resolveUntil: Date) throws -> Int {
         let interrupted = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state = 'sending' AND resolve_until IS NULL",
                                            arguments: [uid.rawValue]).map(storedEntry(row:))
         for entry in interrupted {
@@ -172,7 +173,7 @@ extension StoreTransaction {
 
     /// Shows the still-undelivered writes of `uid` again on top of what a pull just replaced,
     /// so a sync never hides a write the user made.
-    public func reapplyPendingWrites(uid: UserID) throws {
+    package func reapplyPendingWrites(uid: UserID) throws {
         for entry in try entries(uid: uid, states: [.pending, .sending]) {
             _ = try applyOptimistic(entry.write, uid: uid, queuedAt: entry.createdAt)
         }
@@ -210,9 +211,10 @@ extension StoreTransaction {
         let delivered = state == .delivered
         try db.execute(sql: """
             UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at),
-                error_code = CASE WHEN ? THEN NULL ELSE error_code END, error_message = CASE WHEN ? THEN NULL ELSE error_message END
+                error_code = CASE WHEN ? THEN NULL ELSE error_code END, error_message = CASE WHEN ? THEN NULL ELSE error_message END,
+                failure_json = CASE WHEN ? THEN NULL ELSE failure_json END
             WHERE id = ?
-            """, arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, id])
+            """, arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, delivered, id])
         try notifyChanges(in: "outbox")
     }
 
