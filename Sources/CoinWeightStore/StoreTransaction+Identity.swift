@@ -25,7 +25,7 @@ extension StoreTransaction {
 
 extension StoreQuery {
     /// Whose mirror the store is; `nil` before the first login.
-    package static var identity: StoreQuery<StoreIdentity?> {
+    public static var identity: StoreQuery<StoreIdentity?> {
         StoreQuery<StoreIdentity?> { db in
             try Row.fetchOne(db, sql: "SELECT endpoint, uid, user_name, bound_at FROM store_identity WHERE id = 1").map { row in
                 StoreIdentity(endpoint: row[0] as String, uid: UserID(row[1] as String), userName: row[2], boundAt: Date(millisecondsSince1970: row[3]))
@@ -39,7 +39,7 @@ extension CoinWeightStore {
     /// refusal leaves its files byte for byte as they were; `nil` when there is no store
     /// there yet or it is bound to no one.
     /// - Throws: ``StoreError`` for a file that is not a store or cannot be read now.
-    package static func identity(at path: String) throws -> StoreIdentity? {
+    public static func identity(at path: String) throws -> StoreIdentity? {
         let migrator = SchemaMigrator(files: try SchemaFile.bundled())
         guard let version = try migrator.versionOfExistingStore(at: path) else { return nil }
         guard version <= migrator.latestVersion else { throw StoreError.newerSchema(path: path, found: version, supported: migrator.latestVersion) }

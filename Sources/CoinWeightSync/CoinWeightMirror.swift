@@ -141,8 +141,14 @@ public actor CoinWeightMirror {
         hub.subscribe(store: store) { [weak self] in await self?.session?.uid }
     }
 
-    /// The mirror's state now.
-    public nonisolated var state: MirrorState { hub.current }
+    /// The mirror's state now, its store part read from the store this moment.
+    public var state: MirrorState {
+        get async {
+            var state = hub.current
+            if let status = try? await store.read(.status(uid: session?.uid)) { state.take(status) }
+            return state
+        }
+    }
 
     /// Ends ``states()``' sequences and closes the store. Cancel the task running ``run()``
     /// first; the mirror cannot be used afterwards.

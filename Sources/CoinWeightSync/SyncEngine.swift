@@ -127,7 +127,11 @@ package actor SyncEngine {
             hub.update { $0.sync?.end(resource) }
         }
         status = report.authRequired ? .authRequired : .idle
+        // The store's part comes with the end, so that no state says synced with the sync
+        // states of before.
+        let stored = try? await evenIfCancelledValue { [store] in try await store.read(.status(uid: uid)) }
         hub.update { [report] state in
+            if let stored { state.take(stored) }
             state.sync = nil
             state.lastSync = report
             if report.authRequired { state.refuseAccount() }
@@ -271,6 +275,11 @@ package actor SyncEngine {
     /// Runs `body` to its end even when the calling task is cancelled: what a cancelled
     /// sync must still record (its failure, the pages it read) is one short transaction.
     func evenIfCancelled(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await Task { try await body() }.value
+    }
+
+    /// ``evenIfCancelled(_:)`` for a read.
+    func evenIfCancelledValue<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
         try await Task { try await body() }.value
     }
 

@@ -1,5 +1,5 @@
 /// What the engine is doing, for the app to show.
-public enum SyncStatus: Hashable, Sendable {
+package enum SyncStatus: Hashable, Sendable {
     /// Nothing running; the last sync ended with what ``SyncReport`` says.
     case idle
     /// A sync is running.

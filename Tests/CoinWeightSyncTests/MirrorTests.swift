@@ -34,7 +34,7 @@ struct MirrorTests {
                 try await reopened.logout()
                 #expect(!FileManager.default.fileExists(atPath: file))
                 #expect(await reopened.syncNow().authRequired)
-                #expect(reopened.state.phase == .loggedOut)
+                #expect(await reopened.state.phase == .loggedOut)
                 #expect(try await reopened.store.read(.userInfo(uid: 2)) != nil, "logging out keeps the mirror")
                 try reopened.store.close()
 
