@@ -21,6 +21,14 @@ extension StoreQuery {
         return StoreQuery<[Order]> { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Order.init(row:)) }
     }
 
+    /// How many orders match `filter`: one count on the owner's index, no rows read out.
+    public static func orderCount(_ filter: OrderFilter) -> StoreQuery<Int> {
+        let (conditions, arguments) = OrderPageSQL(filter: filter, cursor: nil, limit: nil).conditions
+        return StoreQuery<Int> { db in
+            try Int.fetchOne(db.cachedStatement(sql: #"SELECT count(*) FROM "order" WHERE \#(conditions)"#), arguments: arguments) ?? 0
+        }
+    }
+
     /// One order by id, or `nil`.
     public static func order(id: String) -> StoreQuery<Order?> {
         StoreQuery<Order?> { db in
@@ -38,6 +46,19 @@ struct OrderPageSQL {
     var limit: Int?
 
     var statement: (String, StatementArguments) {
+        var (conditions, arguments) = conditions
+        arguments += [limit.map { max($0, 0) + 1 } ?? -1]
+        let sql = """
+            SELECT \(Order.columns.joined(separator: ", ")) FROM "order"
+            WHERE \(conditions)
+            ORDER BY create_time DESC, street_order_id DESC
+            LIMIT ?
+            """
+        return (sql, arguments)
+    }
+
+    /// The `WHERE` clause of the filter and the keyset bound, and its arguments.
+    var conditions: (String, StatementArguments) {
         var conditions = ["owner = ?"]
         var arguments: StatementArguments = [filter.owner]
         if let symbol = filter.symbol {
@@ -65,13 +86,6 @@ struct OrderPageSQL {
             conditions.append("(create_time, street_order_id) < (?, ?)")
             arguments += [cursor.createTime, cursor.streetOrderId]
         }
-        arguments += [limit.map { max($0, 0) + 1 } ?? -1]
-        let sql = """
-            SELECT \(Order.columns.joined(separator: ", ")) FROM "order"
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY create_time DESC, street_order_id DESC
-            LIMIT ?
-            """
-        return (sql, arguments)
+        return (conditions.joined(separator: " AND "), arguments)
     }
 }

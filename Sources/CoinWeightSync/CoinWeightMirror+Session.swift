@@ -37,6 +37,8 @@ extension CoinWeightMirror {
     /// account (its mirrored rows, cursors, outbox entries and the store's binding to it) and
     /// the session. What every user shares (the symbols config, the defaults) stays; the next
     /// login binds the store again.
+    /// A sync or delivery running meanwhile (in ``run()``, say) is stopped first, so that
+    /// nothing of the account is written back afterwards.
     /// - Parameter discardingQueued: also drop writes the server has not confirmed yet.
     /// - Throws: ``MirrorError/undeliveredWrites(_:)`` when some are queued and
     ///   `discardingQueued` is false; nothing is removed then.
@@ -47,6 +49,13 @@ extension CoinWeightMirror {
         }
         let waiting = try await store.read(.outbox(uid: uid, states: [.pending, .sending])).count
         guard waiting == 0 || discardingQueued else { throw MirrorError.undeliveredWrites(waiting) }
+        // Nothing more is pulled or sent for the account: its token goes first, then the sync
+        // and the delivery running now end, and only then are its rows removed.
+        client.setAuthToken(nil)
+        session = nil
+        hub.update { $0.account = .loggedOut }
+        await engine.cancelRunning()
+        await outbox.finishDelivery()
         try await store.write { try $0.forgetAccount(uid: uid) }
         try logout()
     }

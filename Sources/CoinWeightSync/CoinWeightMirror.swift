@@ -56,6 +56,8 @@ public actor CoinWeightMirror {
     ///   - transport: how requests are sent.
     ///   - sessionStore: where the session is kept; `nil` for a ``SessionFile`` beside the store.
     ///   - configuration: the sync's and the outbox's windows, deadlines, backoff and clock.
+    ///   - logger: where the mirror says what it does (never a token); `nil`, the default,
+    ///     says nothing.
     /// - Throws: a ``StoreError`` for a store that cannot be used, ``StoreIdentityMismatch``
     ///   for a store bound to another endpoint (or whose saved session is another account's),
     ///   ``MirrorError/noEndpoint(path:)`` when no endpoint is known,
@@ -64,11 +66,12 @@ public actor CoinWeightMirror {
     public static func open(
         storePath: String, baseURL: URL? = nil, defaultBaseURL: URL? = nil, allowInsecureHTTP: Bool = false,
         transport: any HTTPTransport = URLSessionTransport(), sessionStore: (any SessionStore)? = nil,
-        configuration: SyncConfiguration = SyncConfiguration(), logger: Logger = Logger(label: "cwsync")
+        configuration: SyncConfiguration = SyncConfiguration(), logger: Logger? = nil
     ) async throws -> CoinWeightMirror {
         try CoinWeightMirror(
             storePath: storePath, baseURL: baseURL, defaultBaseURL: defaultBaseURL, allowInsecureHTTP: allowInsecureHTTP,
-            transport: transport, sessionStore: sessionStore, configuration: configuration, logger: logger)
+            transport: transport, sessionStore: sessionStore, configuration: configuration,
+            logger: logger ?? Logger(label: "cwsync", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// ``open(storePath:baseURL:defaultBaseURL:allowInsecureHTTP:transport:sessionStore:configuration:logger:)``

@@ -13,6 +13,7 @@ public struct DeliveryReport: Hashable, Sendable {
     /// Whether delivery stopped because the server refused the token.
     public var authRequired = false
 
+    /// An empty report: nothing delivered, failed, retrying, unresolved or expired.
     public init() {}
 
     /// Entries that left the queue for good: delivered, failed or expired.

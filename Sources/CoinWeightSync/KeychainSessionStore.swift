@@ -18,6 +18,9 @@ public struct KeychainSessionStore: SessionStore {
         self.account = account
     }
 
+    /// The saved session, or `nil` when the Keychain holds no item for it.
+    /// - Throws: ``KeychainError`` when the item cannot be read; a decoding error when it
+    ///   holds no session.
     public func load() throws -> Session? {
         var query = baseQuery
         query[kSecReturnData as String] = true
@@ -29,6 +32,8 @@ public struct KeychainSessionStore: SessionStore {
         return try JSONDecoder().decode(Session.self, from: data)
     }
 
+    /// Saves `session`, replacing any earlier one, readable after the first unlock and on
+    /// this device only.
     public func save(_ session: Session) throws {
         let data = try JSONEncoder().encode(session)
         let update: [String: Any] = [kSecValueData as String: data, kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly]
@@ -41,6 +46,7 @@ public struct KeychainSessionStore: SessionStore {
         guard status == errSecSuccess else { throw KeychainError(operation: "save", status: status) }
     }
 
+    /// Forgets the saved session; no item is no error.
     public func delete() throws {
         let status = SecItemDelete(baseQuery as CFDictionary)
         guard status == errSecSuccess || status == errSecItemNotFound else { throw KeychainError(operation: "delete", status: status) }
@@ -58,6 +64,7 @@ public struct KeychainError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The Keychain's status code.
     public let status: Int32
 
+    /// The failure in words: what could not be done with the session, and the Keychain's reason.
     public var description: String {
         let reason = (SecCopyErrorMessageString(status, nil) as String?) ?? "OSStatus \(status)"
         return "the session could not be \(operation == "read" ? "read from" : operation == "save" ? "saved to" : "deleted from") the Keychain (\(reason))."

@@ -11,6 +11,7 @@ public enum MirrorError: Error, Hashable, Sendable, CustomStringConvertible, Loc
     /// A write needs a logged-in user, and nobody is logged in.
     case notLoggedIn
 
+    /// The error in words: what was refused, and what to do about it.
     public var description: String {
         switch self {
         case .noEndpoint(let path): "\(path) is bound to no server yet: give the API's base URL to open it."

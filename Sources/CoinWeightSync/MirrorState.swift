@@ -70,9 +70,10 @@ public struct MirrorState: Hashable, Sendable {
         case authRequired
         /// A sync is running (``sync``).
         case syncing
-        /// The server could not be reached: the mirror answers from what it holds.
+        /// The last request got no answer: the mirror answers from what it holds (a sync may
+        /// be retrying meanwhile, in ``sync``).
         case offline
-        /// The last sync pulled every resource.
+        /// The last sync pulled every resource it was asked for.
         case synced
         /// The last sync failed for some resources (``lastSync`` says which and why).
         case failing
@@ -97,10 +98,11 @@ public struct MirrorState: Hashable, Sendable {
         case .refused: return .authRequired
         case .loggedIn: break
         }
-        if sync != nil { return .syncing }
+        // Offline shows even while a sync retries: it is what the user needs to know.
         if case .unreachable = reachability { return .offline }
+        if sync != nil { return .syncing }
         guard let lastSync else { return .idle }
-        return lastSync.isComplete ? .synced : .failing
+        return lastSync.succeeded ? .synced : .failing
     }
 
     /// When every resource last synced, as of the stalest one; `nil` while one never has.

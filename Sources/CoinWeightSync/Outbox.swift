@@ -156,6 +156,11 @@ package actor Outbox {
         return report
     }
 
+    /// Waits for the delivery running now, if any, to end.
+    package func finishDelivery() async {
+        while let running = delivering { _ = await running.value }
+    }
+
     private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {
         try await check(order, uid: uid)
         if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }

@@ -18,6 +18,7 @@ public enum OutboxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// symbol of it that the synced symbols config does not have.
     case unlisted(counterParty: String, symbol: String, exchanges: [String]?)
 
+    /// Why nothing was queued, in words, and what can be done instead.
     public var description: String {
         switch self {
         case .invalidOrder(let violation): "order refused before queueing: \(violation)"

@@ -75,6 +75,7 @@ public struct SessionFileError: Error, CustomStringConvertible {
         self.errno = errno
     }
 
+    /// The failure in words: the file, the system's reason, and what to check.
     public var description: String {
         "cannot write the session file \(path) (\(String(cString: strerror(errno)))): check that its folder exists and is writable by you."
     }

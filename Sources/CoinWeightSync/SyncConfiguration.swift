@@ -45,6 +45,10 @@ public struct SyncConfiguration: Sendable {
     /// The time, injectable for tests.
     public var now: @Sendable () -> Date
 
+    /// A configuration with the given values; each one not given keeps its default: a 90-day
+    /// history horizon read in one-day windows of 1,000-order pages, a sync every minute
+    /// (give or take 10 %), 30 seconds to send an order create (5 for a MARKET order), the
+    /// real clock.
     public init(
         historyHorizon: Duration = .seconds(90 * 86_400), historyOverlap: Duration = .seconds(600),
         historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,

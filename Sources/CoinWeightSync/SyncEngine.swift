@@ -139,6 +139,16 @@ package actor SyncEngine {
         return report
     }
 
+    /// Cancels the sync running now, if any, and waits for its end: what it read is
+    /// committed (or not) by then, and nothing of it writes afterwards.
+    package func cancelRunning() async {
+        while let current = running {
+            current.task.cancel()
+            _ = await current.task.value
+            if running?.task == current.task { running = nil }
+        }
+    }
+
     /// Leaves ``SyncStatus/authRequired`` after a new login; the next sync resumes where
     /// the refused one stopped.
     package func sessionRenewed() {

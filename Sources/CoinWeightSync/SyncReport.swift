@@ -45,6 +45,9 @@ public struct SyncReport: Hashable, Sendable {
         return report
     }
 
+    /// Whether every resource asked for synced (a sync of some resources only may succeed).
+    public var succeeded: Bool { !outcomes.isEmpty && outcomes.values.allSatisfy { $0 == .synced } }
+
     /// Whether every resource synced.
     public var isComplete: Bool { outcomes.count == SyncResource.allCases.count && outcomes.values.allSatisfy { $0 == .synced } }
 
@@ -77,6 +80,7 @@ public enum SyncFailure: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The failure in words: the client's or the store's description, or the message.
     public var description: String {
         switch self {
         case .client(let error): error.description

@@ -13,6 +13,7 @@ public enum SyncResource: String, CaseIterable, Hashable, Sendable, Comparable {
     case activeOrders
     case orderHistory
 
+    /// Whether `lhs` is pulled before `rhs`, in the order of `allCases`.
     public static func < (lhs: SyncResource, rhs: SyncResource) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -88,7 +88,7 @@ struct OrderQueryTests {
         }
     }
 
-    @Test("filters: each alone and all together match an in-memory filter, newest first", arguments: [
+    @Test("filters: each alone and all together match an in-memory filter, newest first, and count as many", arguments: [
         OrderFilter(owner: "2"),
         OrderFilter(owner: "strategy-10", symbol: "ETH-USDT"),
         OrderFilter(owner: "2", counterParty: "huobi"),
@@ -104,6 +104,7 @@ struct OrderQueryTests {
             try await store.write { try $0.upsertOrders(orders) }
             let walked = try await walk(store, filter, limit: 37)
             #expect(walked == expected(orders, filter))
+            #expect(try await store.read(.orderCount(filter)) == walked.count)
         }
     }
 

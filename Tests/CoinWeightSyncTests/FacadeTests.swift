@@ -101,6 +101,32 @@ struct FacadeTests {
         }
     }
 
+    @Test("forgetting the account while a sync reads its history stops the sync first: nothing of the account is written back")
+    func forgetDuringSync() async throws {
+        try await CoinWeightEmulator.withRunning(EmulatorConfiguration(seedOrders: 3_000, seedDays: 30)) { running, _ in
+            try await withTemporaryDirectory { folder in
+                let transport = ScriptedTransport(crashAfterHistoryPages: 3)
+                let mirror = try await open(folder.appendingPathComponent("cwsync.sqlite").path, running, transport: transport,
+                                            configuration: SyncConfiguration(historyWindow: .seconds(86_400), pageSize: 100, pagesPerTransaction: 1))
+                _ = try await mirror.login(Self.abc)
+                let runner = Task { await mirror.run() }
+                try await waitUntil("the history read hangs") { transport.hangingRequests > 0 }
+                #expect(try await mirror.store.read(.orderCount(OrderFilter(owner: "2"))) > 0, "the sync had written orders")
+
+                try await mirror.forgetAccount()
+                #expect(try await mirror.store.read(.orderCount(OrderFilter(owner: "2"))) == 0)
+                #expect(try await mirror.store.read(.syncStates).filter { $0.resource.hasSuffix(":2") }.isEmpty)
+                #expect(await mirror.state.phase == .loggedOut)
+                runner.cancel()
+                await runner.value
+                #expect(try await mirror.store.read(.orderCount(OrderFilter(owner: "2"))) == 0, "nothing written back after run() ended")
+                #expect(try await mirror.store.read(.syncStates).filter { $0.resource.hasSuffix(":2") }.isEmpty, "no cursor either")
+                #expect(try await mirror.identity == nil)
+                try await mirror.close()
+            }
+        }
+    }
+
     @Test("the states: logged out, then syncing with progress rising to the end, synced, and offline once the server is gone")
     func stateSequence() async throws {
         let emulator = CoinWeightEmulator(configuration: EmulatorConfiguration(seedOrders: 2_000, seedDays: 20))
