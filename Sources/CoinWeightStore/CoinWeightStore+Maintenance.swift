@@ -1,8 +1,16 @@
 import Foundation
 import GRDB
 
-/// What `cwsync store check` and `cwsync store compact` run.
+/// Upkeep of the store file: an integrity check, compaction, starting the mirror over.
 extension CoinWeightStore {
+    /// Starts the mirror over without losing a write, in one transaction: drops every
+    /// mirrored row and sync cursor; keeps the outbox (its undelivered writes shown again at
+    /// once), the store's binding and what is known of refused tokens. The next sync pulls
+    /// everything again. Stop the mirror syncing into this store first.
+    public func resetMirror() async throws {
+        try await write { try $0.resetMirror() }
+    }
+
     /// SQLite's `integrity_check` and `foreign_key_check`: an empty list means the file is sound.
     public func checkIntegrity() async throws -> [String] {
         try await pool.read { db in

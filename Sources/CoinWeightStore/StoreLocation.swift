@@ -22,7 +22,7 @@ public enum StoreLocation {
         return home.appendingPathComponent(".local/share")
         #else
         return FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask).first
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent("Library/Application Support")
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent("Library/Application Support")
         #endif
     }
 }

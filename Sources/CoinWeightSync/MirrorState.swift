@@ -23,7 +23,8 @@ public struct MirrorState: Hashable, Sendable {
     public var resources: [SyncResource: ResourceState]
     /// The sync running now; `nil` between syncs.
     public var sync: SyncActivity?
-    /// The report of the last sync this mirror ran to its end; `nil` before the first.
+    /// The report of the last sync this mirror ran to its end (a cancelled one does not
+    /// count); `nil` before the first.
     public var lastSync: SyncReport?
     /// The account's outbox entries by state (``OutboxState/pending``, ``OutboxState/sending``,
     /// ...); a state with none is absent.

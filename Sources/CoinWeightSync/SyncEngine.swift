@@ -133,7 +133,8 @@ package actor SyncEngine {
         hub.update { [report] state in
             if let stored { state.take(stored) }
             state.sync = nil
-            state.lastSync = report
+            // A cancelled sync did not run to its end: the last one that did still speaks.
+            if !report.interrupted { state.lastSync = report }
             if report.authRequired { state.refuseAccount() }
         }
         return report

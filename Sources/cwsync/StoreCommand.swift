@@ -74,7 +74,7 @@ struct StoreCommand: AsyncParsableCommand {
                 Console.err("cwsync: a cwsync run (pid \(pid)) serves \(store.path): stop it first")
                 throw ExitCode(1)
             }
-            try await store.write { try $0.resetMirror() }
+            try await store.resetMirror()
             let waiting = try await store.read(.outbox(states: [.pending, .sending])).count
             Console.out("reset \(store.path): the mirror is empty until the next sync; \(waiting) queued write\(waiting == 1 ? "" : "s") kept")
         }

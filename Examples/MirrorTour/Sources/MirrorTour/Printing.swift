@@ -84,10 +84,7 @@ struct StateLines {
         case .failing:
             let report = state.lastSync ?? SyncReport()
             let failed = report.failures.keys.sorted().map(\.rawValue)
-            // A sync of some resources only (`syncNow(only:)`) is never complete, so it reads as
-            // failing although nothing failed.
-            guard failed.isEmpty else { return "failing (\(failed.joined(separator: ", ")))" }
-            return "failing (nothing failed: the last sync pulled \(report.outcomes.count) of \(SyncResource.allCases.count) resources)"
+            return "failing (\(failed.joined(separator: ", ")))"
         case .idle: return "idle"
         }
     }
