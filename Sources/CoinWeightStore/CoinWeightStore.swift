@@ -5,19 +5,20 @@ import GRDB
 ///
 /// One `DatabasePool` in WAL mode at a path: readers never wait for the writer. Opening
 /// applies the missing `schema/` files in one transaction; a store written by a newer
-/// cwsync, or a file that is not a store, is refused before anything is written to it.
+/// version, or a file that is not a store, is refused before anything is written to it.
+///
+/// An app reads and observes it; only the mirror that owns it (`CoinWeightMirror`, its sync
+/// and its outbox) writes it.
 ///
 /// ```swift
-/// let store = try CoinWeightStore(path: StoreLocation.defaultPath())
-/// try await store.write { try $0.upsertOrders(page.content) }
+/// let store = mirror.store
 /// let page = try await store.read(.orders(OrderFilter(owner: "2", symbol: "ETH-USDT"), limit: 50))
-/// for try await favorites in store.observe(.favorites(uid: 2)) { render(favorites) }
+/// for try await favorites in store.observe(.favorites(uid: 2).withPending()) { render(favorites) }
 /// ```
 ///
 /// ## Topics
-/// - Writing: ``write(_:)``, ``StoreTransaction``
 /// - Reading: ``read(_:)``, ``observe(_:)``, ``StoreQuery``
-/// - Maintenance: ``checkIntegrity()``, ``compact()``
+/// - Maintenance: ``checkIntegrity()``, ``compact()``, ``resetMirror()``
 public struct CoinWeightStore: Sendable {
     /// The database file.
     public let path: String

@@ -3,7 +3,7 @@ public import Foundation
 /// The sync bookkeeping of one resource: when it was last tried, last succeeded, why it last
 /// failed, and where an incremental read resumes.
 public struct SyncState: Hashable, Sendable {
-    /// The resource's name, for example `symbols` or `orders.history:2`.
+    /// The resource's name, for example `symbols`, or `orderHistory:2` for one owner's history.
     public var resource: String
     /// When its last pull ended, whether it succeeded or failed; `nil` before the first.
     public var lastAttemptAt: Date?

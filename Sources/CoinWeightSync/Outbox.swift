@@ -148,17 +148,22 @@ package actor Outbox {
     /// Sends every due entry of `uid`, oldest first. Entries of other accounts wait for
     /// their own login: they are never sent with this token.
     package func deliver(uid: UserID) async -> DeliveryReport {
-        while let running = delivering { _ = await running.value }
+        await finishDelivery()
         let run = Task { await self.deliverDue(uid: uid) }
         delivering = run
         let report = await run.value
-        delivering = nil
+        if delivering == run { delivering = nil }
         return report
     }
 
     /// Waits for the delivery running now, if any, to end.
     package func finishDelivery() async {
-        while let running = delivering { _ = await running.value }
+        while let running = delivering {
+            _ = await running.value
+            // Its starter may not have resumed yet: awaiting a finished task again would
+            // not suspend, and would spin on the actor forever.
+            if delivering == running { delivering = nil }
+        }
     }
 
     private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {

@@ -61,6 +61,9 @@ package actor SyncEngine {
                 return await current.task.value.restricted(to: resources)
             }
             _ = await current.task.value
+            // Its starter may not have resumed yet: awaiting a finished task again would not
+            // suspend, and would spin on the actor forever.
+            if running?.task == current.task { running = nil }
         }
         let task = Task { await self.syncAlone(uid: uid, only: resources) }
         running = (uid, resources, task)
