@@ -28,6 +28,7 @@ enum CommandFailure {
     static func withAdvice(_ error: any Error) -> String {
         if case SyncFailure.client(let error) = error { return withAdvice(error) }
         if case SyncFailure.store(let error) = error { return withAdvice(error) }
+        if case OutboxError.symbolsNotSynced = error { return "the symbols config is not synced yet, so the write cannot be checked: run cwsync sync first" }
         let advice: String? = switch error {
         case CoinWeightError.notLoggedIn, MirrorError.notLoggedIn: "Run cwsync login --user NAME."
         case StoreError.newerSchema: "Use the newer cwsync, or pass another --store (or CWSYNC_STORE)."
@@ -35,7 +36,9 @@ enum CommandFailure {
         case OutboxControlError.notFound: "cwsync outbox list shows the entries."
         default: nil
         }
-        return ["\(error)", advice].compactMap(\.self).joined(separator: " ")
+        let message = "\(error)"
+        guard let advice else { return message }
+        return message + (message.hasSuffix(".") ? " " : ": ") + advice
     }
 
     /// A store bound to another account or server, and the ways out, in the command line's words.

@@ -29,7 +29,13 @@ struct SyncCommand: AsyncParsableCommand {
         let only = resources.isEmpty ? Set(SyncResource.allCases) : Set(resources.map(\.resource))
         if full && only.contains(.orderHistory) { try await mirror.resetHistory() }
         let progress = Task { [states = mirror.states()] in
-            for await state in states { if let history = state.sync?.history { SyncProgressLine.show(history, of: state.sync) } }
+            // A state changes for more than the history read: a line only for a new page.
+            var shown: SyncProgress?
+            for await state in states {
+                guard let history = state.sync?.history, history != shown else { continue }
+                SyncProgressLine.show(history, of: state.sync)
+                shown = history
+            }
         }
         // Trapped before the sync starts, so that no Ctrl-C finds the default action.
         let signals = await UnixSignalsSequence(trapping: .sigint)

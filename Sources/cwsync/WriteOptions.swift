@@ -48,7 +48,7 @@ struct WriteOptions: ParsableArguments {
     /// The outbox's refusal in the command line's words.
     private static func describe(_ error: OutboxError) -> String {
         if case .marketOrderWhileOffline = error { return WriteRefusal.marketOffline.message }
-        return error.description
+        return CommandFailure.withAdvice(error)
     }
 }
 

@@ -11,6 +11,8 @@ public struct BusinessError: Error, Hashable, Sendable, CustomStringConvertible 
     /// The order as it stands, which `/order/update` and `/order/cancel` send with a refusal.
     public var order: Order?
 
+    /// A refusal of `endpoint` with the server's `code` and `message`, what the code means,
+    /// and the order the answer carried.
     public init(endpoint: String, code: Int, message: String?, reason: BusinessFailure, order: Order? = nil) {
         self.endpoint = endpoint
         self.code = code
@@ -19,6 +21,8 @@ public struct BusinessError: Error, Hashable, Sendable, CustomStringConvertible 
         self.order = order
     }
 
+    /// The call, the code and its meaning, and the server's message: `POST /order/update
+    /// refused (error 1000, the order can no longer be updated): ...`.
     public var description: String {
         let detail = message.map { ": \($0)" } ?? ""
         return "\(endpoint) refused (error \(code), \(reason))\(detail)"
@@ -56,6 +60,7 @@ public enum BusinessFailure: Hashable, Sendable, CustomStringConvertible {
     /// A code this client does not know for the endpoint.
     case unrecognized
 
+    /// What the code means, in a few words.
     public var description: String {
         switch self {
         case .accountNotFound: "the account does not exist"

@@ -87,6 +87,7 @@ public enum TransientFailure: Hashable, Sendable {
 }
 
 extension CoinWeightError: CustomStringConvertible, LocalizedError {
+    /// What failed and what to do about it, in one sentence or two; never a token.
     public var description: String {
         switch self {
         case .notLoggedIn(let endpoint):
@@ -113,10 +114,12 @@ extension CoinWeightError: CustomStringConvertible, LocalizedError {
         }
     }
 
+    /// The ``description``, for `LocalizedError` (what a SwiftUI alert shows).
     public var errorDescription: String? { description }
 }
 
 extension TransientFailure: CustomStringConvertible {
+    /// The cause in a few words: `HTTP 503`, `HTTP 429, retry after 2 seconds`, a transport error.
     public var description: String {
         switch self {
         case .serverError(let status): "HTTP \(status)"
