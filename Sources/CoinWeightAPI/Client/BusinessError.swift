@@ -22,7 +22,7 @@ public struct BusinessError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// The call, the code and its meaning, and the server's message: `POST /order/update
-    /// refused (error 1000, the order can no longer be updated): ...`.
+    /// refused (error 1000, only an unfilled order can be updated): ...`.
     public var description: String {
         let detail = message.map { ": \($0)" } ?? ""
         return "\(endpoint) refused (error \(code), \(reason))\(detail)"
