@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CoinWeightAPI", targets: ["CoinWeightAPI"]),
         .library(name: "CoinWeightStore", targets: ["CoinWeightStore"]),
         .library(name: "CoinWeightSync", targets: ["CoinWeightSync"]),
+        .library(name: "CoinWeightHTTPClient", targets: ["CoinWeightHTTPClient"]),
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
         .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Wire models, the typed client and its transport. Foundation only.
@@ -46,6 +49,20 @@ let package = Package(
             name: "CoinWeightStore",
             dependencies: ["CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("../../schema")],
+            swiftSettings: librarySettings
+        ),
+        // The HTTPTransport on AsyncHTTPClient: pooled connections that never resend, TLS with
+        // extra CAs. A module of its own, so that an app on Apple platforms links no NIO.
+        .target(
+            name: "CoinWeightHTTPClient",
+            dependencies: [
+                "CoinWeightAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: librarySettings
         ),
         // The sync engine: pulls every resource into the store; the network only through the client.
@@ -73,6 +90,7 @@ let package = Package(
                 "CoinWeightAPI",
                 "CoinWeightStore",
                 "CoinWeightSync",
+                "CoinWeightHTTPClient",
                 "CoinWeightEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -145,7 +163,7 @@ let package = Package(
         // The client against the emulator over loopback HTTP, one test per endpoint.
         .testTarget(
             name: "CoinWeightContractTests",
-            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightTestSupport"],
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightTestSupport"],
             swiftSettings: strictSettings
         ),
         // The store on real temporary database files.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CoinWeightAPI
+import CoinWeightHTTPClient
 import CoinWeightSync
 import Foundation
 
@@ -15,6 +17,37 @@ struct EndpointOptions: ParsableArguments {
     @Flag(help: "Allow plain http:// to a host other than this machine (tokens cross the network unencrypted).")
     var allowInsecureHTTP = false
 
+    @Option(help: "How requests are sent: asynchttpclient (one pool of kept-alive connections; the default on Linux) or urlsession.")
+    var transport: TransportKind = .platformDefault
+
+    @Option(help: ArgumentHelp(
+        "A PEM file of a certificate authority to trust besides the system's (a local server's own CA); with --transport asynchttpclient.",
+        valueName: "path"))
+    var caFile: String?
+
+    func validate() throws {
+        if caFile != nil && transport != .asynchttpclient {
+            throw ValidationError("--ca-file needs --transport asynchttpclient: URLSession trusts the system's certificate authorities only.")
+        }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ValidationError("--ca-file \(caFile) is not a file this user can read.")
+        }
+    }
+
+    /// The transport asked for, with `resourceTimeout` for a whole request.
+    func makeTransport(resourceTimeout: Duration = .seconds(60)) throws -> any HTTPTransport {
+        switch transport {
+        case .urlsession:
+            return URLSessionTransport(configuration: .init(requestTimeout: min(.seconds(15), resourceTimeout), resourceTimeout: resourceTimeout))
+        case .asynchttpclient:
+            do {
+                return try AsyncHTTPClientTransport(configuration: .init(resourceTimeout: resourceTimeout, additionalCAFiles: caFile.map { [$0] } ?? []))
+            } catch {
+                throw ValidationError("--ca-file \(caFile ?? ""): \(error)")
+            }
+        }
+    }
+
     /// The base URL asked for: `--endpoint`, else `CWSYNC_ENDPOINT`; `nil` for the store's own
     /// (the endpoint its first login saved), else the production API.
     func askedURL() throws -> URL? {
@@ -26,7 +59,7 @@ struct EndpointOptions: ParsableArguments {
     func openMirror(_ storeOptions: StoreOptions, configuration: SyncConfiguration = SyncConfiguration()) throws -> CoinWeightMirror {
         let mirror = try CoinWeightMirror(
             storePath: storeOptions.store, baseURL: askedURL(), defaultBaseURL: Self.parse(Self.defaultEndpoint), allowInsecureHTTP: allowInsecureHTTP,
-            configuration: configuration)
+            transport: makeTransport(), configuration: configuration)
         _ = StoreOptions.announcingNarrowed(mirror.store)
         return mirror
     }

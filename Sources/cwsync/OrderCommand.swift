@@ -51,7 +51,7 @@ struct OrderCommand: AsyncParsableCommand {
             try await options.run { mirror, uid in
                 let order = NewOrder(orderType: orderType.orderType, symbol: symbol, side: side.side, owner: owner ?? uid.ownAccount,
                                      counterParty: counterParty, price: price, quantity: quantity)
-                if order.orderType == .market, !allowOffline, try await OrderCommand.serverUnreachable(mirror.endpoint, allowInsecureHTTP: options.endpointOptions.allowInsecureHTTP) {
+                if order.orderType == .market, !allowOffline, try await OrderCommand.serverUnreachable(mirror.endpoint, options.endpointOptions) {
                     throw WriteRefusal.marketOffline
                 }
                 let (entry, localID) = try await mirror.placeOrder(order, validFor: validFor.map { .seconds($0) }, allowWhileOffline: allowOffline)
@@ -146,9 +146,8 @@ struct OrderCommand: AsyncParsableCommand {
     /// Whether the server cannot be reached now: one unauthenticated read of the symbols
     /// config, with a short timeout, fails to connect or times out. Any answer, an error
     /// included, means it can.
-    static func serverUnreachable(_ endpoint: URL, allowInsecureHTTP: Bool) async throws -> Bool {
-        let transport = URLSessionTransport(configuration: .init(requestTimeout: .seconds(5), resourceTimeout: .seconds(5)))
-        let client = try CoinWeightClient(baseURL: endpoint, transport: transport, allowInsecureHTTP: allowInsecureHTTP)
+    static func serverUnreachable(_ endpoint: URL, _ options: EndpointOptions) async throws -> Bool {
+        let client = try CoinWeightClient(baseURL: endpoint, transport: options.makeTransport(resourceTimeout: .seconds(5)), allowInsecureHTTP: options.allowInsecureHTTP)
         do {
             _ = try await client.symbols()
             return false

@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Config API contract")
 struct ConfigContractTests {
-    @Test func symbolsNeedNoLoginAndKeepLimitsExact() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func symbolsNeedNoLoginAndKeepLimitsExact(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let symbols = try await client.symbols()
             #expect(symbols == (await state.snapshot().symbols))
             let ethUSDT = try #require(symbols.first { $0.counterParty == "huobi" }?.symbols.first { $0.name == "ETH-USDT" })
@@ -18,9 +18,9 @@ struct ConfigContractTests {
         }
     }
 
-    @Test func defaultMarketsHaveNoFavorites() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func defaultMarketsHaveNoFavorites(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let markets = try await client.defaultMarkets()
             #expect(markets.map(\.category) == ["BTC", "ETH", "USDT"])
             #expect(markets[0].items.first == MarketItem(counterParty: "binance", symbol: "ETH-BTC", favorite: false))
@@ -28,8 +28,8 @@ struct ConfigContractTests {
         }
     }
 
-    @Test func customMarketsFlagTheUsersFavorites() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func customMarketsFlagTheUsersFavorites(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let markets = try await abc.client.customMarkets(uid: abc.uid)
             let flagged = markets.flatMap(\.items).filter(\.favorite).map(\.pair)
@@ -37,8 +37,8 @@ struct ConfigContractTests {
         }
     }
 
-    @Test func favoritesAddAndDeleteAreIdempotent() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func favoritesAddAndDeleteAreIdempotent(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let pair = MarketPair(counterParty: "binance", symbol: "EOS-ETH")
             try await abc.client.addFavorite(uid: abc.uid, pair)
@@ -54,9 +54,9 @@ struct ConfigContractTests {
         }
     }
 
-    @Test(arguments: LayoutKind.allCases)
-    func layoutsDefaultCustomAndUpdate(kind: LayoutKind) async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases, LayoutKind.allCases)
+    func layoutsDefaultCustomAndUpdate(wire: Wire, kind: LayoutKind) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let defaults = try await abc.client.defaultLayout(kind)
             #expect(defaults.map(\.position) == Array(kind.positions))
@@ -70,9 +70,9 @@ struct ConfigContractTests {
         }
     }
 
-    @Test(arguments: LayoutKind.allCases)
-    func layoutPositionOutOfRangeIsAParametersError(kind: LayoutKind) async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases, LayoutKind.allCases)
+    func layoutPositionOutOfRangeIsAParametersError(wire: Wire, kind: LayoutKind) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let before = try await abc.client.customLayout(kind, uid: abc.uid)
             let slot = LayoutSlot(position: kind.positions.upperBound + 1, counterParty: "binance", symbol: "EOS-ETH")

@@ -1,21 +1,54 @@
 import CoinWeightAPI
 import CoinWeightEmulator
+import CoinWeightHTTPClient
 import Foundation
+import Testing
+
+/// The wires the contract suite runs over: each transport, over plain HTTP.
+enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case urlSession
+    case asyncHTTPClient
+
+    var testDescription: String { rawValue }
+
+    /// A new transport of this kind.
+    func transport() throws -> any HTTPTransport {
+        switch self {
+        case .urlSession: URLSessionTransport()
+        case .asyncHTTPClient: try AsyncHTTPClientTransport()
+        }
+    }
+
+    /// Runs `body` with a fresh emulator served over this wire.
+    func withRunning<T: Sendable>(
+        _ configuration: EmulatorConfiguration = EmulatorConfiguration(controlEnabled: true),
+        _ body: (ContractServer, EmulatorState) async throws -> T
+    ) async throws -> T {
+        let transport = try transport()
+        return try await CoinWeightEmulator.withRunning(configuration) { running, state in
+            try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
+        }
+    }
+}
+
+/// A running emulator as the contract tests reach it: its URL and the wire's transport.
+struct ContractServer: Sendable {
+    let baseURL: URL
+    let transport: any HTTPTransport
+
+    /// A fresh client logged in as `user` (password `<user>_password`).
+    func login(_ user: String = "abc") async throws -> LoggedIn {
+        let client = try CoinWeightClient(baseURL: baseURL, transport: transport)
+        let session = try await client.login(Credentials(userName: user, password: "\(user)_password"))
+        return LoggedIn(client: client, session: session)
+    }
+}
 
 /// A client logged in as a seeded user of a running emulator.
 struct LoggedIn {
     let client: CoinWeightClient
     let session: Session
     var uid: UserID { session.uid }
-}
-
-extension RunningEmulator {
-    /// A fresh client logged in as `user` (password `<user>_password`).
-    func login(_ user: String = "abc") async throws -> LoggedIn {
-        let client = try CoinWeightClient(baseURL: baseURL)
-        let session = try await client.login(Credentials(userName: user, password: "\(user)_password"))
-        return LoggedIn(client: client, session: session)
-    }
 }
 
 /// Now in the API's unit, milliseconds since the epoch.

@@ -6,8 +6,8 @@ import Testing
 
 @Suite("Order API contract")
 struct OrderContractTests {
-    @Test func createReturnsTheAcknowledgedOrderExactly() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func createReturnsTheAcknowledgedOrderExactly(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let before = nowMilliseconds()
             let order = try await abc.client.createOrder(limitOrder(price: "2000.50", quantity: "1.2500"))
@@ -21,9 +21,30 @@ struct OrderContractTests {
         }
     }
 
-    @Test func activeListsNewestFirst() async throws {
+    /// The answer to a create is lost after the order was placed, on a connection the pool
+    /// had kept alive: the transport reports it lost and never sends the create again itself.
+    @Test(arguments: Wire.allCases) func aLostAnswerIsNeverResent(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
+            let abc = try await running.login()
+            _ = try await abc.client.symbols()
+            await state.setFaults(FaultPlan(dropAfterEffectRate: 1, paths: ["/order/create"]))
+            for attempt in 1...5 {
+                do {
+                    _ = try await abc.client.createOrder(limitOrder(price: "100.00"))
+                    Issue.record("attempt \(attempt) got an answer through a dropped connection")
+                } catch let error as CoinWeightError {
+                    #expect(error.mayHaveReachedServer && error.isTransient, "\(error)")
+                }
+                #expect(await state.snapshot().orders(owner: "2").count == attempt, "each create placed once, none resent")
+            }
+            await state.setFaults(FaultPlan())
+            #expect(try await abc.client.activeOrders(owner: "2").count == 5, "the pool still works")
+        }
+    }
+
+    @Test(arguments: Wire.allCases) func activeListsNewestFirst(wire: Wire) async throws {
         let clock = ManualClock(start: Date())
-        try await CoinWeightEmulator.withRunning(EmulatorConfiguration(now: { clock.now })) { running, _ in
+        try await wire.withRunning(EmulatorConfiguration(now: { clock.now })) { running, _ in
             let abc = try await running.login()
             let first = try await abc.client.createOrder(limitOrder(price: "100.00"))
             clock.advance(by: 1)
@@ -34,8 +55,8 @@ struct OrderContractTests {
         }
     }
 
-    @Test func inactivePagesAWindowNewestFirst() async throws {
-        try await CoinWeightEmulator.withRunning(EmulatorConfiguration(controlEnabled: true, seedOrders: 120, seedDays: 3)) { running, state in
+    @Test(arguments: Wire.allCases) func inactivePagesAWindowNewestFirst(wire: Wire) async throws {
+        try await wire.withRunning(EmulatorConfiguration(controlEnabled: true, seedOrders: 120, seedDays: 3)) { running, state in
             let abc = try await running.login()
             let now = nowMilliseconds()
             let start = now - 3 * 86_400_000
@@ -52,8 +73,8 @@ struct OrderContractTests {
         }
     }
 
-    @Test func updateChangesPriceAndQuantity() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func updateChangesPriceAndQuantity(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let order = try await abc.client.createOrder(limitOrder())
             let updated = try await abc.client.updateOrder(OrderAmendment(streetOrderId: order.streetOrderId, price: "1999.99", quantity: "2.0000", owner: "2", counterParty: "binance"))
@@ -64,8 +85,8 @@ struct OrderContractTests {
         }
     }
 
-    @Test func updateOfAFilledOrderIsRefusedWithTheOrder() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func updateOfAFilledOrderIsRefusedWithTheOrder(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             var market = limitOrder()
             market.orderType = .market
@@ -81,8 +102,8 @@ struct OrderContractTests {
         }
     }
 
-    @Test func cancelThenCancelAgain() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func cancelThenCancelAgain(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let order = try await abc.client.createOrder(limitOrder())
             let reference = OrderReference(streetOrderId: order.streetOrderId, owner: "2", counterParty: "binance")
@@ -96,8 +117,8 @@ struct OrderContractTests {
         }
     }
 
-    @Test func cancelAllIsBareAndCancelsTheSelectedExchanges() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func cancelAllIsBareAndCancelsTheSelectedExchanges(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let onBinance = try await abc.client.createOrder(limitOrder())
             var huobiOrder = limitOrder()
@@ -114,8 +135,8 @@ struct OrderContractTests {
         }
     }
 
-    @Test func validationNamesTheRuleAndCreatesNothing() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func validationNamesTheRuleAndCreatesNothing(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let cases: [(NewOrder, String)] = [
                 (limitOrder(quantity: "0.0001"), "quantityMin"),

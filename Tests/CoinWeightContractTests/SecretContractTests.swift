@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Secret API contract")
 struct SecretContractTests {
-    @Test func addListDeleteKeepsTheSecretMasked() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func addListDeleteKeepsTheSecretMasked(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             #expect(try await abc.client.secrets(owner: "2").isEmpty)
             try await abc.client.addSecret(NewSecret(counterParty: "huobi", owner: "2", apiKey: "123456", secretKey: "kkkkkk"))
@@ -17,8 +17,8 @@ struct SecretContractTests {
         }
     }
 
-    @Test func duplicateAndWrongOwnerAreRefused() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func duplicateAndWrongOwnerAreRefused(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let secret = NewSecret(counterParty: "huobi", owner: "2", apiKey: "123456", secretKey: "kkkkkk")
             try await abc.client.addSecret(secret)

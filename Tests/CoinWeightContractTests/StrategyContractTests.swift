@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Strategy contract")
 struct StrategyContractTests {
-    @Test func templatesCarryBothSymbolShapes() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func templatesCarryBothSymbolShapes(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let templates = try await client.strategyTemplates()
             #expect(templates.map(\.name) == ["VolumeMarketMaker", "SingleMarketMaker"])
             let volume = try #require(templates.first?.defaultItem.symbols.first)
@@ -19,8 +19,8 @@ struct StrategyContractTests {
         }
     }
 
-    @Test func itemsCreateUpdateDeleteRoundTrip() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func itemsCreateUpdateDeleteRoundTrip(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let existing = try await abc.client.strategyItems(uid: abc.uid)
             #expect(existing == (await state.snapshot().user(2)?.strategies ?? []))
@@ -47,8 +47,8 @@ struct StrategyContractTests {
         }
     }
 
-    @Test func startStopLeaveAndStatus() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func startStopLeaveAndStatus(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let item = try #require(try await abc.client.strategyItems(uid: abc.uid).first)
             #expect(try await abc.client.strategyStatuses(uid: abc.uid) == [StrategyStatus(id: "1", status: .stopped)])
@@ -66,8 +66,8 @@ struct StrategyContractTests {
         }
     }
 
-    @Test func unknownStrategyIsWrongOwner() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func unknownStrategyIsWrongOwner(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let ghost = StrategyItem(id: "999", name: "x", exchange: "binance", strategyType: "SingleMarketMaker", symbols: [])
             let error = await #expect(throws: CoinWeightError.self) { try await abc.client.startStrategy(userID: abc.uid, strategy: ghost) }

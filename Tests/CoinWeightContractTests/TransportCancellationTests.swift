@@ -9,11 +9,11 @@ struct TransportCancellationTests {
     /// cancelled just as the response arrives (swift-corelibs-foundation issue 5412); on a
     /// 2-core machine that stops every task of the process. A watchdog thread, outside the
     /// cooperative pool, reports the hang instead of waiting for CI's timeout.
-    @Test("requests cancelled at any moment all end, with .cancelled or their answer")
-    func cancelledRequestsAllEnd() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test("requests cancelled at any moment all end, with .cancelled or their answer", arguments: Wire.allCases)
+    func cancelledRequestsAllEnd(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             await state.setFaults(FaultPlan(latencyMilliseconds: 2))
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let watchdog = Watchdog(seconds: 300, message: "cancelled requests never ended: the transport deadlocked")
             defer { watchdog.disarm() }
             var cancelled = 0

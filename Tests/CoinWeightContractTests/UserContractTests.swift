@@ -5,9 +5,9 @@ import Testing
 
 @Suite("User API contract")
 struct UserContractTests {
-    @Test func loginReturnsSessionWithReadableToken() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func loginReturnsSessionWithReadableToken(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let session = try await client.login(Credentials(userName: "abc", password: "abc_password"))
             #expect(session.uid == UserID(2))
             #expect(session.userName == "abc")
@@ -21,9 +21,9 @@ struct UserContractTests {
         }
     }
 
-    @Test func loginErrorsMapToTheirCodes() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func loginErrorsMapToTheirCodes(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             for (credentials, reason, code) in [
                 (Credentials(userName: "nobody", password: "x"), BusinessFailure.accountNotFound, 1),
                 (Credentials(userName: "abc", password: "wrong"), .wrongPassword, 3),
@@ -38,9 +38,9 @@ struct UserContractTests {
         }
     }
 
-    @Test func signupCreatesAUserThatCanLogIn() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func signupCreatesAUserThatCanLogIn(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let session = try await client.signup(SignupRequest(email: "zoe@example.com", phone: "555", userName: "zoe", password: "pw"))
             #expect(session.userName == "zoe")
             #expect(session.uid == UserID(4))
@@ -48,14 +48,14 @@ struct UserContractTests {
             #expect(try await client.testAuth().uid == session.uid)
             let snapshot = await state.snapshot()
             #expect(snapshot.user(4)?.userName == "zoe")
-            let again = try CoinWeightClient(baseURL: running.baseURL)
+            let again = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             #expect(try await again.login(Credentials(userName: "zoe", password: "pw")).uid == UserID(4))
         }
     }
 
-    @Test func signupDuplicatesAreRefusedByCode() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
-            let client = try CoinWeightClient(baseURL: running.baseURL)
+    @Test(arguments: Wire.allCases) func signupDuplicatesAreRefusedByCode(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             for (request, reason) in [
                 (SignupRequest(email: "new@example.com", phone: "1", userName: "abc", password: "pw"), BusinessFailure.userNameTaken),
                 (SignupRequest(email: "abc@gmail.com", phone: "1", userName: "new", password: "pw"), .emailTaken),
@@ -68,16 +68,16 @@ struct UserContractTests {
         }
     }
 
-    @Test func testAuthIsBareAndNamesTheUser() async throws {
-        try await CoinWeightEmulator.withRunning { running, _ in
+    @Test(arguments: Wire.allCases) func testAuthIsBareAndNamesTheUser(wire: Wire) async throws {
+        try await wire.withRunning { running, _ in
             let eve = try await running.login("eve")
             let identity = try await eve.client.testAuth()
             #expect(identity == AuthIdentity(uid: UserID(3), group: "group1"))
         }
     }
 
-    @Test func userInfoDecodesStringUIDAndValues() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func userInfoDecodesStringUIDAndValues(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let info = try await abc.client.userInfo(uid: abc.uid)
             let expected = try #require(await state.snapshot().user(2)?.info)
@@ -88,8 +88,8 @@ struct UserContractTests {
         }
     }
 
-    @Test func positionsKeepExactAmounts() async throws {
-        try await CoinWeightEmulator.withRunning { running, state in
+    @Test(arguments: Wire.allCases) func positionsKeepExactAmounts(wire: Wire) async throws {
+        try await wire.withRunning { running, state in
             let abc = try await running.login()
             let positions = try await abc.client.positions(uid: abc.uid)
             #expect(positions == (await state.snapshot().user(2)?.positions ?? []))
