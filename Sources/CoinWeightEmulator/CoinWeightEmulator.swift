@@ -1,6 +1,9 @@
 import CoinWeightAPI
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import ServiceLifecycle
 import UnixSignals
 import Logging
@@ -35,24 +38,34 @@ public final class CoinWeightEmulator: Sendable {
         try await makeServiceGroup(signals: [.sigterm, .sigint], onRunning: onRunning).run()
     }
 
+    /// `https` when the emulator serves TLS, else `http`.
+    public var scheme: String { configuration.tls == nil ? "http" : "https" }
+
     /// Starts the server in the background and returns once it listens.
     public func start() async throws -> RunningEmulator {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let group = makeServiceGroup(signals: []) { port in continuation.yield(port) }
+        let group = try makeServiceGroup(signals: []) { port in continuation.yield(port) }
         let task = Task {
             defer { continuation.finish() }
             try await group.run()
         }
         for await port in ports {
-            return RunningEmulator(host: configuration.host, port: port, basePath: configuration.basePath, group: group, task: task)
+            return RunningEmulator(scheme: scheme, host: configuration.host, port: port, basePath: configuration.basePath, group: group, task: task)
         }
         try await task.value
         throw EmulatorError.didNotStart
     }
 
-    private func makeServiceGroup(signals: [UnixSignal], onRunning: @escaping @Sendable (Int) async -> Void) -> ServiceGroup {
+    private func makeServiceGroup(signals: [UnixSignal], onRunning: @escaping @Sendable (Int) async -> Void) throws -> ServiceGroup {
+        var server = HTTPServerBuilder.http1()
+        if let tls = configuration.tls {
+            let certificate = try NIOSSLCertificate(bytes: Array(tls.certificatePEM.utf8), format: .pem)
+            let key = try NIOSSLPrivateKey(bytes: Array(tls.privateKeyPEM.utf8), format: .pem)
+            server = try .tls(.http1(), tlsConfiguration: .makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key)))
+        }
         let app = Application(
             router: makeRouter(),
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "coin-weight-emulator"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -73,17 +86,19 @@ public final class CoinWeightEmulator: Sendable {
 
 /// An emulator running in the background of this process.
 public struct RunningEmulator: Sendable {
+    /// `http`, or `https` for an emulator serving TLS.
+    public let scheme: String
     public let host: String
     public let port: Int
     let basePath: String
     let group: ServiceGroup
     let task: Task<Void, any Error>
 
-    /// The URL to give a client: `http://127.0.0.1:PORT/exp/v2`.
-    public var baseURL: URL { URL(string: "http://\(hostForURL):\(port)\(basePath)")! }
+    /// The URL to give a client: `http://127.0.0.1:PORT/exp/v2` (`https` over TLS).
+    public var baseURL: URL { URL(string: "\(scheme)://\(hostForURL):\(port)\(basePath)")! }
 
     /// The root of the control surface: `http://127.0.0.1:PORT/_emulator`.
-    public var controlURL: URL { URL(string: "http://\(hostForURL):\(port)\(EmulatorConfiguration.controlPath)")! }
+    public var controlURL: URL { URL(string: "\(scheme)://\(hostForURL):\(port)\(EmulatorConfiguration.controlPath)")! }
 
     private var hostForURL: String { host.contains(":") ? "[\(host)]" : host }
 

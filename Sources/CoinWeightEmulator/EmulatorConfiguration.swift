@@ -22,6 +22,8 @@ public struct EmulatorConfiguration: Sendable {
     public var randomSeed: UInt64
     /// The clock of the emulated exchange.
     public var now: @Sendable () -> Date
+    /// The certificate to serve HTTPS with; `nil` serves plain HTTP.
+    public var tls: EmulatorTLS?
 
     /// The path of the control surface.
     public static let controlPath = "/_emulator"
@@ -29,7 +31,7 @@ public struct EmulatorConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 0, basePath: String = "/exp/v2", tokenLifetime: Duration = .seconds(3600),
         pageSizeCap: Int = 100, controlEnabled: Bool = false, seedOrders: Int = 0, seedDays: Int = 90, randomSeed: UInt64 = 42,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, tls: EmulatorTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -41,5 +43,6 @@ public struct EmulatorConfiguration: Sendable {
         self.seedDays = seedDays
         self.randomSeed = randomSeed
         self.now = now
+        self.tls = tls
     }
 }

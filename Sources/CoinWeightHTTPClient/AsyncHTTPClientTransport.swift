@@ -85,13 +85,18 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     /// The process's one client: never shut down (it lives as long as the process), so no
-    /// transport has to be closed. 10 s to connect, 15 s between two reads, no redirects.
+    /// transport has to be closed. 10 s to connect, 15 s between two reads, no redirects,
+    /// no second attempt at a connection.
     private static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(15))
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
         configuration.httpVersion = .http1Only
+        // A connection that cannot be set up fails the request at once: retrying a refused
+        // certificate for the whole connect timeout helps nobody, and the sync and the outbox
+        // have backoffs of their own.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     }()
 }

@@ -31,14 +31,14 @@ enum TransportErrorMapping {
             default: return .other("\(error)")
             }
         case let error as NIOSSLError:
-            return .secureConnectionFailed("\(error)")
+            return .secureConnectionFailed(describe(tls: error))
         case let error as BoringSSLError:
-            return .secureConnectionFailed("\(error)")
+            return .secureConnectionFailed(describe(tls: error))
         case let error as NIOConnectionError:
             // Every attempt to connect failed: the address's own errors say why.
             let reasons = error.connectionErrors.map { "\($0.error)" } + (error.dnsAError.map { ["\($0)"] } ?? []) + (error.dnsAAAAError.map { ["\($0)"] } ?? [])
             if let tls = error.connectionErrors.lazy.map(\.error).first(where: { $0 is NIOSSLError || $0 is BoringSSLError }) {
-                return .secureConnectionFailed("\(tls)")
+                return .secureConnectionFailed(describe(tls: tls))
             }
             return .cannotConnect(reasons.isEmpty ? "\(error)" : reasons.joined(separator: "; "))
         default:
@@ -46,6 +46,14 @@ enum TransportErrorMapping {
             if text.contains("SSL") || text.contains("certificate") { return .secureConnectionFailed(text) }
             return .other(text)
         }
+    }
+
+    /// A TLS failure in words: the common ones said plainly, the library's text otherwise.
+    private static func describe(tls error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("CERTIFICATE_VERIFY_FAILED") { return "the server's certificate is not signed by an authority this client trusts" }
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG") { return "the server does not speak TLS" }
+        return text
     }
 
     private static func transportError(for error: HTTPClientError) -> TransportError {

@@ -32,6 +32,12 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Flag(help: "Enable the test control surface under /_emulator (state dump, faults, fills).")
     var control = false
 
+    @Flag(help: "Serve HTTPS, with a certificate made at start and signed by a CA of its own, whose certificate goes to --ca-out.")
+    var tls = false
+
+    @Option(help: ArgumentHelp("With --tls: where to write the CA's certificate (PEM), for cwsync --ca-file (default: a file in the temporary folder, named on standard error).", valueName: "path"))
+    var caOut: String?
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -40,18 +46,34 @@ struct EmulatorCommand: AsyncParsableCommand {
         guard seedDays >= 1 else { throw ValidationError("--seed-days must be 1 or more.") }
         guard pageSizeCap >= 1 else { throw ValidationError("--page-size-cap must be 1 or more.") }
         guard tokenLifetime >= 1 else { throw ValidationError("--token-lifetime must be 1 second or more.") }
+        if caOut != nil && !tls { throw ValidationError("--ca-out goes with --tls.") }
     }
 
     func run() async throws {
         global.bootstrapLogging()
+        let certificate = try tls ? writeCertificate() : nil
         let emulator = CoinWeightEmulator(configuration: EmulatorConfiguration(
             host: host, port: port, tokenLifetime: .seconds(tokenLifetime), pageSizeCap: pageSizeCap,
-            controlEnabled: control, seedOrders: seedOrders, seedDays: seedDays))
+            controlEnabled: control, seedOrders: seedOrders, seedDays: seedDays, tls: certificate))
         let basePath = emulator.configuration.basePath
-        let host = host
+        let (host, scheme) = (host, emulator.scheme)
         try await emulator.run { port in
             let urlHost = host.contains(":") ? "[\(host)]" : host
-            Console.out("http://\(urlHost):\(port)\(basePath)")
+            Console.out("\(scheme)://\(urlHost):\(port)\(basePath)")
         }
+    }
+
+    /// Makes the certificate to serve, and writes its CA's certificate where `--ca-out` says.
+    private func writeCertificate() throws -> EmulatorTLS {
+        let certificate = try EmulatorTLS.selfSigned(host: host)
+        let path = caOut ?? FileManager.default.temporaryDirectory.appendingPathComponent("cwsync-emulator-\(getpid())-ca.pem").path
+        do {
+            try Data(certificate.caCertificatePEM.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            Console.err("cwsync: cannot write the CA certificate to \(path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+        Console.err("cwsync: CA certificate in \(path): trust it with --ca-file \(path)")
+        return certificate
     }
 }

@@ -1,32 +1,47 @@
 import CoinWeightAPI
 import CoinWeightEmulator
 import CoinWeightHTTPClient
+import CoinWeightTestSupport
 import Foundation
 import Testing
 
-/// The wires the contract suite runs over: each transport, over plain HTTP.
+/// The wires the contract suite runs over: each transport over plain HTTP, and
+/// AsyncHTTPClient over TLS to an emulator with a certificate of its own CA, which the
+/// transport is told to trust. (URLSession on Linux trusts the system's CAs alone.)
 enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case urlSession
     case asyncHTTPClient
+    case asyncHTTPClientTLS
 
     var testDescription: String { rawValue }
-
-    /// A new transport of this kind.
-    func transport() throws -> any HTTPTransport {
-        switch self {
-        case .urlSession: URLSessionTransport()
-        case .asyncHTTPClient: try AsyncHTTPClientTransport()
-        }
-    }
 
     /// Runs `body` with a fresh emulator served over this wire.
     func withRunning<T: Sendable>(
         _ configuration: EmulatorConfiguration = EmulatorConfiguration(controlEnabled: true),
         _ body: (ContractServer, EmulatorState) async throws -> T
     ) async throws -> T {
-        let transport = try transport()
-        return try await CoinWeightEmulator.withRunning(configuration) { running, state in
-            try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
+        var configuration = configuration
+        switch self {
+        case .urlSession:
+            return try await CoinWeightEmulator.withRunning(configuration) { running, state in
+                try await body(ContractServer(baseURL: running.baseURL, transport: URLSessionTransport()), state)
+            }
+        case .asyncHTTPClient:
+            let transport = try AsyncHTTPClientTransport()
+            return try await CoinWeightEmulator.withRunning(configuration) { running, state in
+                try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
+            }
+        case .asyncHTTPClientTLS:
+            let tls = try EmulatorTLS.selfSigned()
+            configuration.tls = tls
+            return try await withTemporaryDirectory { folder in
+                let caFile = folder.appendingPathComponent("ca.pem")
+                try Data(tls.caCertificatePEM.utf8).write(to: caFile)
+                let transport = try AsyncHTTPClientTransport(configuration: .init(additionalCAFiles: [caFile.path]))
+                return try await CoinWeightEmulator.withRunning(configuration) { running, state in
+                    try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
+                }
+            }
         }
     }
 }

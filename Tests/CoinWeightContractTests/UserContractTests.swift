@@ -1,5 +1,6 @@
 import CoinWeightAPI
 import CoinWeightEmulator
+import CoinWeightHTTPClient
 import Foundation
 import Testing
 
@@ -95,6 +96,31 @@ struct UserContractTests {
             #expect(positions == (await state.snapshot().user(2)?.positions ?? []))
             #expect(positions.first?.usedAmount.text == "12.001")
             #expect(positions.first?.totalAmount.text == "1000.0")
+        }
+    }
+
+    /// A server whose certificate the client does not trust, or https:// to a server that
+    /// speaks plain HTTP: a configuration error said plainly, never retried as transient.
+    @Test(arguments: [Wire.urlSession, Wire.asyncHTTPClient])
+    func untrustedCertificateIsAConfigurationError(wire: Wire) async throws {
+        let configuration = EmulatorConfiguration(tls: try EmulatorTLS.selfSigned())
+        try await CoinWeightEmulator.withRunning(configuration) { running, _ in
+            let transport: any HTTPTransport = wire == .urlSession ? URLSessionTransport() : try AsyncHTTPClientTransport()
+            let client = try CoinWeightClient(baseURL: running.baseURL, transport: transport)
+            let error = await #expect(throws: CoinWeightError.self) { try await client.symbols() }
+            guard case .transient(_, .transport(.secureConnectionFailed(let reason)))? = error else {
+                Issue.record("not a TLS failure: \(String(describing: error))")
+                return
+            }
+            #expect(error?.isTransient == false && error?.mayHaveReachedServer == false)
+            if wire == .asyncHTTPClient { #expect(reason == "the server's certificate is not signed by an authority this client trusts") }
+        }
+        try await CoinWeightEmulator.withRunning { running, _ in
+            let transport: any HTTPTransport = wire == .urlSession ? URLSessionTransport() : try AsyncHTTPClientTransport()
+            let https = try #require(URL(string: running.baseURL.absoluteString.replacingOccurrences(of: "http://", with: "https://")))
+            let client = try CoinWeightClient(baseURL: https, transport: transport)
+            let error = await #expect(throws: CoinWeightError.self) { try await client.symbols() }
+            #expect(error?.isTransient == false, "\(String(describing: error))")
         }
     }
 }

@@ -93,8 +93,10 @@ public final class URLSessionTransport: HTTPTransport {
         default:
             // libcurl reports a failed TLS handshake (https:// to a plain HTTP server, say) as an
             // unknown error whose text is OpenSSL's.
-            if urlError.localizedDescription.contains("SSL routines") || urlError.localizedDescription.contains("OpenSSL") {
-                return .secureConnectionFailed(urlError.localizedDescription)
+            // An untrusted certificate comes the same way, in libcurl's words.
+            let text = urlError.localizedDescription
+            if text.contains("SSL routines") || text.contains("OpenSSL") || text.contains("SSL certificate problem") {
+                return .secureConnectionFailed(text)
             }
             return .other("\(urlError.code.rawValue): \(urlError.localizedDescription)")
         }
