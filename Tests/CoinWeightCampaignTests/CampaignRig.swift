@@ -15,6 +15,8 @@ struct CampaignRig: Sendable {
     let running: RunningEmulator
     let state: EmulatorState
     let folder: URL
+    /// The CA file to trust when the emulator serves TLS.
+    let caFile: String?
     /// Every token a login wrote to the session file.
     let tokens = TokenRecord()
     /// Every daemon started, so that none outlives a campaign that stopped half-way.
@@ -23,15 +25,21 @@ struct CampaignRig: Sendable {
     var store: String { folder.appendingPathComponent("state/cwsync.sqlite").path }
     var logs: URL { folder.appendingPathComponent("logs") }
     /// The options of a command that talks to the server.
-    var online: [String] { ["--store", store, "--endpoint", running.baseURL.absoluteString, "--log-level", "trace"] }
+    var online: [String] {
+        ["--store", store, "--endpoint", running.baseURL.absoluteString, "--log-level", "trace"] + (caFile.map { ["--ca-file", $0] } ?? [])
+    }
 
-    /// Runs `body` on a fresh emulator holding `seedOrders` orders of abc over `seedDays` days.
-    static func with<T: Sendable>(seedOrders: Int, seedDays: Int, _ body: (CampaignRig) async throws -> T) async throws -> T {
-        let configuration = EmulatorConfiguration(controlEnabled: true, seedOrders: seedOrders, seedDays: seedDays)
+    /// Runs `body` on a fresh emulator holding `seedOrders` orders of abc over `seedDays` days,
+    /// serving HTTPS with a certificate of its own CA when `tls` (the commands trust that CA).
+    static func with<T: Sendable>(seedOrders: Int, seedDays: Int, tls: Bool = false, _ body: (CampaignRig) async throws -> T) async throws -> T {
+        let certificate = try tls ? EmulatorTLS.selfSigned() : nil
+        let configuration = EmulatorConfiguration(controlEnabled: true, seedOrders: seedOrders, seedDays: seedDays, tls: certificate)
         return try await CoinWeightEmulator.withRunning(configuration) { running, state in
             try await withTemporaryDirectory { folder in
                 try FileManager.default.createDirectory(at: folder.appendingPathComponent("logs"), withIntermediateDirectories: true)
-                let rig = CampaignRig(running: running, state: state, folder: folder)
+                let caFile = folder.appendingPathComponent("ca.pem")
+                if let certificate { try Data(certificate.caCertificatePEM.utf8).write(to: caFile) }
+                let rig = CampaignRig(running: running, state: state, folder: folder, caFile: certificate == nil ? nil : caFile.path)
                 defer { rig.daemons.killRunning() }
                 return try await body(rig)
             }

@@ -21,11 +21,12 @@ struct FaultCampaignTests {
         ("token expiry", FaultPlan(tokenExpiryRate: 0.3)),
     ]
 
-    @Test("every fault at 30% in turn, writes queued throughout: no crash, flat memory, and everything converges once the faults stop")
-    func faultCampaign() async throws {
+    @Test("every fault at 30% in turn, writes queued throughout: no crash, flat memory, and everything converges once the faults stop",
+          arguments: [false, true])
+    func faultCampaign(overTLS: Bool) async throws {
         let form = CampaignForm.current
-        try await CampaignRig.with(seedOrders: form.seedOrders / 3, seedDays: 90) { rig in
-            var report = CampaignReport("Fault campaign (\(form.name) form)")
+        try await CampaignRig.with(seedOrders: form.seedOrders / 3, seedDays: 90, tls: overTLS) { rig in
+            var report = CampaignReport("Fault campaign (\(form.name) form\(overTLS ? ", over TLS" : ""))")
             var random = SeededRandom(seed: 20_261_126)
             try await rig.login()
             var ledger = try await rig.prepare()
