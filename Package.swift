@@ -130,14 +130,14 @@ let package = Package(
         // A first sync of 200,000 orders from a local emulator beside curl and the sqlite3 CLI.
         .executableTarget(
             name: "SyncBenchmark",
-            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
+            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
             path: "Benchmarks/SyncBenchmark",
             swiftSettings: strictSettings
         ),
         // Durable outbox enqueues into a store file, and outbox delivery to a local emulator beside raw client requests.
         .executableTarget(
             name: "OutboxBenchmark",
-            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
+            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
             path: "Benchmarks/OutboxBenchmark",
             swiftSettings: strictSettings
         ),

@@ -12,12 +12,14 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var out: String
     /// The folder for the two store files; `nil` for a new temporary folder removed at the end.
     var work: String?
+    /// The client's transport: `asynchttpclient` (pooled connections) or `urlsession`.
+    var transport = "asynchttpclient"
 
     /// The emulator of the child process: as it starts (users `abc` and `eve`, no orders).
     var emulator: EmulatorConfiguration { EmulatorConfiguration() }
 
     static let usage = """
-        usage: outbox-benchmark [--enqueues N] [--deliveries M] [--out FILE] [--work DIR]
+        usage: outbox-benchmark [--enqueues N] [--deliveries M] [--transport T] [--out FILE] [--work DIR]
 
         Times the outbox of user abc on this machine, in one run: N durable enqueues of distinct
         favorites into a fresh store file, one transaction each; then M favorite writes delivered
@@ -30,6 +32,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
 
           --enqueues N    writes to queue (default 5000)
           --deliveries M  writes to deliver, and to send as raw requests (default 1000)
+          --transport T   asynchttpclient (one pool of kept-alive connections, the default) or
+                          urlsession (every write on a fresh connection)
           --out FILE      the Markdown report (default reports/benchmarks/outbox-<yyyy-mm-dd>.md, UTC)
           --work DIR      where the store files go, kept afterwards (default: a new temporary
                           folder, removed at the end)
@@ -42,6 +46,9 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--deliveries": options.deliveries = try reader.positive(value, of: option)
             case "--out": options.out = value
             case "--work": options.work = value
+            case "--transport":
+                guard ["asynchttpclient", "urlsession"].contains(value) else { throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)") }
+                options.transport = value
             default: throw reader.unknown(option)
             }
         }

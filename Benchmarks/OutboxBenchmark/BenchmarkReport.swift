@@ -22,6 +22,8 @@ struct BenchmarkReport {
     var emulator: (startup: Duration, peak: Int64?)
     /// The pairs `/config/symbols` lists: the favorites the emulator accepts.
     var pairs: Int
+    /// The client's transport: `asynchttpclient` or `urlsession`.
+    var transport: String
     var enqueue: EnqueueMeasurement
     /// The deliveries to the emulator beside the raw requests.
     var delivery: DeliveryMeasurement
@@ -49,8 +51,10 @@ struct BenchmarkReport {
                 + "\"binance\", symbol: \"SYM<i>-USDT\")), uid: 2)` for i from 0 to \(Format.grouped(enqueue.count - 1)), one after the "
                 + "other: each is one write transaction holding the entry and its optimistic favorite. Timed: the loop. All "
                 + "\(Format.grouped(enqueue.count)) entries are pending afterwards (distinct favorites: none folded into another).",
-            "- Delivery beside raw requests: one `CoinWeightClient` logged in as `abc` (uid 2) on `URLSessionTransport` (every "
-                + "write on a fresh connection, closed after it) behind a thin wrapper that times each request. The emulator "
+            "- Delivery beside raw requests: one `CoinWeightClient` logged in as `abc` (uid 2) on "
+                + (transport == "urlsession" ? "`URLSessionTransport` (every write on a fresh connection, closed after it)"
+                    : "`AsyncHTTPClientTransport` (one pool of kept-alive connections for reads and writes alike)")
+                + " behind a thin wrapper that times each request. The emulator "
                 + "refuses favorites it does not trade (error 4) and trades \(pairs) pairs (`/config/symbols`), fewer than the "
                 + "\(Format.grouped(delivered.writes)) writes, and an add and a delete of one pair queued together cancel out with "
                 + "no request; so the writes go in \(delivery.rounds) rounds of at most \(pairs), one write per pair, adds in even "

@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import CoinWeightAPI
+import CoinWeightHTTPClient
 import CoinWeightStore
 import CoinWeightSync
 import Foundation
@@ -36,7 +37,7 @@ struct OutboxBenchmark {
         Console.progress("emulator: starting a child process")
         let emulator = try EmulatorProcess.start()
         defer { emulator.stop() }
-        let transport = TimedTransport()
+        let transport = TimedTransport(wrapping: options.transport == "urlsession" ? URLSessionTransport() : try AsyncHTTPClientTransport())
         let client = try CoinWeightClient(baseURL: emulator.baseURL, transport: transport)
         let uid = try await client.login(credentials).uid
 
@@ -70,7 +71,7 @@ struct OutboxBenchmark {
         return BenchmarkReport(
             date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, source: source,
             loadAverages: (startLoad, MachineInfo.loadAverage()), emulator: (emulator.startup, emulator.peakResidentBytes),
-            pairs: pairs.count, enqueue: enqueue, delivery: delivery, instant: instant, roundTrips: roundTrips
+            pairs: pairs.count, transport: options.transport, enqueue: enqueue, delivery: delivery, instant: instant, roundTrips: roundTrips
         ).markdown
     }
 

@@ -17,6 +17,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     /// The folder for the store, the CSV, the curl config and the CLI database; `nil` for a
     /// new temporary folder removed at the end.
     var work: String?
+    /// The client's transport: `asynchttpclient` (the command line's on Linux) or `urlsession`.
+    var transport = "asynchttpclient"
 
     /// The days the seeded orders spread over, ending now: well inside the sync's 90-day horizon.
     static let seedDays = 80
@@ -29,7 +31,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     }
 
     static let usage = """
-        usage: sync-benchmark [--orders N] [--window-days D] [--pages-per-transaction P] [--out FILE] [--work DIR]
+        usage: sync-benchmark [--orders N] [--window-days D] [--pages-per-transaction P] [--transport T] [--out FILE] [--work DIR]
 
         Times the first sync of the order history of user abc from a local emulator (run as a
         child process, seeded with N orders over 80 days) beside two limits measured in the same
@@ -43,6 +45,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --orders N                 orders the emulator seeds (default 200000)
           --window-days D            days per /order/inactive window of the sync (default 1, the engine's)
           --pages-per-transaction P  1,000-order pages per store transaction (default 5)
+          --transport T              asynchttpclient (the default) or urlsession
           --out FILE                 the Markdown report (default reports/benchmarks/sync-<yyyy-mm-dd>.md, UTC)
           --work DIR                 where the store, CSV, curl config and CLI database go, kept
                                      afterwards (default: a new temporary folder, removed at the end)
@@ -56,6 +59,9 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--pages-per-transaction": options.pagesPerTransaction = try reader.positive(value, of: option)
             case "--out": options.out = value
             case "--work": options.work = value
+            case "--transport":
+                guard ["asynchttpclient", "urlsession"].contains(value) else { throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)") }
+                options.transport = value
             default: throw reader.unknown(option)
             }
         }

@@ -1,12 +1,14 @@
 import CoinWeightAPI
 import Foundation
 
-/// The client's transport for the sync: `URLSessionTransport`, as the app uses it, with every
-/// `/order/inactive` request noted in ``log`` (its URL once answered). Other requests (the
-/// login) pass untouched.
+/// The client's transport for the sync (AsyncHTTPClient or URLSession, as the app uses
+/// them), with every `/order/inactive` request noted in ``log`` (its URL once answered).
+/// Other requests (the login) pass untouched.
 struct RecordingTransport: HTTPTransport {
     let log = HistoryRequestLog()
-    private let wrapped = URLSessionTransport()
+    private let wrapped: any HTTPTransport
+
+    init(wrapping wrapped: any HTTPTransport) { self.wrapped = wrapped }
 
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         guard request.url.path.hasSuffix("/order/inactive") else { return try await wrapped.send(request) }

@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import CoinWeightAPI
+import CoinWeightHTTPClient
 import CoinWeightStore
 import CoinWeightSync
 import Foundation
@@ -40,7 +41,7 @@ struct SyncBenchmark {
         defer { emulator.stop() }
         Console.progress("emulator: listening at \(emulator.baseURL) after \(Format.fixed(emulator.startup.seconds, 1)) s")
 
-        let transport = RecordingTransport()
+        let transport = RecordingTransport(wrapping: options.transport == "urlsession" ? URLSessionTransport() : try AsyncHTTPClientTransport())
         let client = try CoinWeightClient(baseURL: emulator.baseURL, transport: transport)
         let session = try await client.login(credentials)
         let token = client.authToken!
