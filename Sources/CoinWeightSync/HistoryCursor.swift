@@ -2,11 +2,12 @@ import Foundation
 
 /// Where an owner's history read stands, saved in the store with the orders it covers.
 ///
-/// A read walks `createTime` windows from `top` down to `bottom`, newest first. Each commit
-/// saves the window reached and the page within it, so a crash resumes there: pages only
-/// ever shift down as orders turn inactive, so resuming can repeat rows (the upsert folds
-/// them) but never skip one. When the walk completes, `highWater` becomes its `top`, and
-/// the next read walks from now down to `highWater` minus the overlap.
+/// A read walks `createTime` windows from `top` down to `bottom`, newest first, several at a
+/// time. Each commit saves, with the rows it holds, the top of the next window not started
+/// and the next page of each window started and not finished, so a crash resumes there:
+/// pages only ever shift down as orders turn inactive, so resuming can repeat rows (the
+/// upsert folds them) but never skip one. When the walk completes, `highWater` becomes its
+/// `top`, and the next read walks from now down to `highWater` minus the overlap.
 struct HistoryCursor: Codable, Hashable, Sendable {
     /// Everything created up to here (ms) was read by a completed walk.
     var highWater: Int64?
@@ -18,9 +19,27 @@ struct HistoryCursor: Codable, Hashable, Sendable {
         var top: Int64
         /// The oldest `createTime` it covers (ms).
         var bottom: Int64
-        /// The upper edge of the window being read: everything above is done.
+        /// The upper edge of the next window not started: everything above it is done, or
+        /// in ``open``.
         var windowTop: Int64
-        /// The next page of that window.
+        /// The next page of the window at `windowTop`, in a cursor saved before windows were
+        /// read side by side (``open`` absent); 0 since.
+        var page: Int
+        /// The windows started and not finished: each one's upper edge and next page.
+        var open: [OpenWindow]?
+
+        init(top: Int64, bottom: Int64, windowTop: Int64, page: Int = 0, open: [OpenWindow]? = []) {
+            self.top = top
+            self.bottom = bottom
+            self.windowTop = windowTop
+            self.page = page
+            self.open = open
+        }
+    }
+
+    /// A window being read: its upper edge (ms) and its next page.
+    struct OpenWindow: Codable, Hashable, Sendable {
+        var top: Int64
         var page: Int
     }
 

@@ -10,6 +10,8 @@ public struct SyncConfiguration: Sendable {
     public var historyOverlap: Duration
     /// The `createTime` span of one history request window.
     public var historyWindow: Duration
+    /// How many history windows are read side by side, one request out for each.
+    public var historyConcurrency: Int
     /// The `pageSize` asked of `/order/inactive`; the server may answer fewer rows.
     public var pageSize: Int
     /// How many history pages one store transaction commits, with the cursor after them.
@@ -51,7 +53,7 @@ public struct SyncConfiguration: Sendable {
     /// real clock.
     public init(
         historyHorizon: Duration = .seconds(90 * 86_400), historyOverlap: Duration = .seconds(600),
-        historyWindow: Duration = .seconds(86_400), pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
+        historyWindow: Duration = .seconds(86_400), historyConcurrency: Int = 4, pageSize: Int = 1_000, pagesPerTransaction: Int = 5,
         backoff: Backoff = Backoff(), readRetries: Int = 3, orderDeadline: Duration = .seconds(30), marketOrderDeadline: Duration = .seconds(5),
         createResolutionWindow: Duration = .seconds(10), createLookupInterval: Duration = .seconds(1),
         clockSkewAllowance: Duration = .seconds(30), syncInterval: Duration = .seconds(60), syncJitter: Double = 0.1,
@@ -62,6 +64,7 @@ public struct SyncConfiguration: Sendable {
         self.historyHorizon = historyHorizon
         self.historyOverlap = historyOverlap
         self.historyWindow = historyWindow
+        self.historyConcurrency = historyConcurrency
         self.pageSize = pageSize
         self.pagesPerTransaction = pagesPerTransaction
         self.backoff = backoff

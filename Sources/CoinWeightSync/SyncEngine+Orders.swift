@@ -50,49 +50,44 @@ extension SyncEngine {
     }
 
     /// Reads the owner's history from where its cursor stands: the first time back to the
-    /// horizon, later from the high-water mark minus the overlap. The likely next page is
-    /// requested while the current one is read, so up to two requests are in flight; a
-    /// wrong guess is cancelled and costs one request. Pages are committed
-    /// several at a time with the cursor, so a crash resumes without a gap; each commit
-    /// runs while the next pages are fetched, one commit at a time and in order, so at
-    /// most two batches are in memory. What was read when a request fails is committed
-    /// before the error is passed on.
+    /// horizon, later from the high-water mark minus the overlap. Up to
+    /// ``SyncConfiguration/historyConcurrency`` windows are read side by side, each page by
+    /// page. Pages are committed several at a time with the cursor, which says what exactly
+    /// those pages cover, so a crash resumes without a gap; each commit runs while the next
+    /// pages are fetched, one commit at a time and in order. What was read when a request
+    /// fails is committed before the error is passed on.
     func syncHistory(owner: String, key: String) async throws {
         try await attempt(key) {
             var cursor = HistoryCursor(text: try await store.read(.syncState(key))?.cursor)
             let now = configuration.now().millisecondsSince1970
             if cursor.walk == nil {
                 let bottom = cursor.highWater.map { $0 - configuration.historyOverlap.milliseconds } ?? now - configuration.historyHorizon.milliseconds
-                cursor.walk = HistoryCursor.Walk(top: now, bottom: bottom, windowTop: now, page: 0)
+                cursor.walk = HistoryCursor.Walk(top: now, bottom: bottom, windowTop: now)
             }
-            var reader = HistoryReader(owner: owner, cursor: cursor, configuration: configuration)
+            var walker = HistoryWalker(owner: owner, cursor: cursor, configuration: configuration)
             var batch: [Order] = []
             var pages = 0
             var writing: Task<Void, any Error>?
-            var ahead: (query: InactiveOrderQuery, page: Task<InactiveOrderPage, any Error>)?
-            defer { ahead?.page.cancel() }
             do {
-                while let query = reader.nextQuery() {
-                    let current: Task<InactiveOrderPage, any Error>
-                    if let ahead, ahead.query == query {
-                        current = ahead.page
-                    } else {
-                        ahead?.page.cancel()
-                        current = historyPage(query)
+                try await withThrowingTaskGroup(of: (Int64, InactiveOrderPage).self) { group in
+                    func launch() {
+                        for (window, query) in walker.nextQueries() {
+                            group.addTask { (window, try await self.retrying { try await self.client.inactiveOrders(query) }) }
+                        }
                     }
-                    ahead = reader.likelyQueryAfterNext().map { ($0, historyPage($0)) }
-                    // The page's request runs in a task of its own: a cancelled sync cancels it.
-                    let page = try await withTaskCancellationHandler { try await current.value } onCancel: { current.cancel() }
-                    reader.advance(after: page)
-                    batch += page.content
-                    pages += 1
-                    publish(reader.progress)
-                    if pages % configuration.pagesPerTransaction == 0 || reader.isDone {
-                        try await writing?.value
-                        let (orders, after) = (batch, reader.cursor)
-                        let done = reader.isDone
-                        writing = Task { try await self.commit(orders, cursor: after, key: key, walkDone: done) }
-                        batch.removeAll(keepingCapacity: true)
+                    launch()
+                    while let (window, page) = try await group.next() {
+                        walker.record(page, window: window)
+                        batch += page.content
+                        pages += 1
+                        publish(walker.progress)
+                        if pages % configuration.pagesPerTransaction == 0 || walker.isDone {
+                            try await writing?.value
+                            let (orders, after, done) = (batch, walker.cursor, walker.isDone)
+                            writing = Task { try await self.commit(orders, cursor: after, key: key, walkDone: done) }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                        launch()
                     }
                 }
                 try await writing?.value
@@ -104,18 +99,12 @@ extension SyncEngine {
                     do { try await writing.value } catch { earlierCommitted = false }
                 }
                 if earlierCommitted && !batch.isEmpty {
-                    let (orders, after) = (batch, reader.cursor)
+                    let (orders, after) = (batch, walker.cursor)
                     try? await evenIfCancelled { try await self.commit(orders, cursor: after, key: key, walkDone: false) }
                 }
                 throw error
             }
         }
-    }
-
-    /// Reads a history page, with retries, in a task of its own: the next page is fetched
-    /// and decoded while the engine takes in the current one.
-    private func historyPage(_ query: InactiveOrderQuery) -> Task<InactiveOrderPage, any Error> {
-        Task { try await self.retrying { try await self.client.inactiveOrders(query) } }
     }
 
     /// Upserts a batch of history pages and saves the cursor after them, in one transaction.
