@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import CoinWeightEmulator
+import CoinWeightSync
 import Foundation
 
 /// The command line of `sync-benchmark`.
@@ -12,6 +13,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var windowDays = 1
     /// History pages the sync commits per store transaction, with the cursor.
     var pagesPerTransaction = 5
+    /// History windows read side by side (the engine's `historyConcurrency`).
+    var windows = SyncConfiguration().historyConcurrency
     /// The Markdown report file.
     var out: String
     /// The folder for the store, the CSV, the curl config and the CLI database; `nil` for a
@@ -31,7 +34,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     }
 
     static let usage = """
-        usage: sync-benchmark [--orders N] [--window-days D] [--pages-per-transaction P] [--transport T] [--out FILE] [--work DIR]
+        usage: sync-benchmark [--orders N] [--window-days D] [--pages-per-transaction P] [--windows W] [--transport T] [--out FILE] [--work DIR]
 
         Times the first sync of the order history of user abc from a local emulator (run as a
         child process, seeded with N orders over 80 days) beside two limits measured in the same
@@ -45,6 +48,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --orders N                 orders the emulator seeds (default 200000)
           --window-days D            days per /order/inactive window of the sync (default 1, the engine's)
           --pages-per-transaction P  1,000-order pages per store transaction (default 5)
+          --windows W                history windows read side by side (default 4, the engine's)
           --transport T              asynchttpclient (the default) or urlsession
           --out FILE                 the Markdown report (default reports/benchmarks/sync-<yyyy-mm-dd>.md, UTC)
           --work DIR                 where the store, CSV, curl config and CLI database go, kept
@@ -57,6 +61,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--orders": options.orders = try reader.positive(value, of: option)
             case "--window-days": options.windowDays = try reader.positive(value, of: option)
             case "--pages-per-transaction": options.pagesPerTransaction = try reader.positive(value, of: option)
+            case "--windows": options.windows = try reader.positive(value, of: option)
             case "--out": options.out = value
             case "--work": options.work = value
             case "--transport":

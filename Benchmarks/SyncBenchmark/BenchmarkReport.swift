@@ -59,7 +59,7 @@ struct BenchmarkReport {
                 + "(seeding included), peak RSS " + (emulatorPeak.map(Format.mebibytes) ?? "unknown") + ". `/order/inactive` serves "
                 + "\(Format.grouped(served)) of those orders (counted with one request, `pageSize` 1: `totalPage`); the others are still active.",
             "- Sync: a fresh store (WAL, `synchronous=NORMAL`), `SyncEngine` with `SyncConfiguration(historyHorizon: 90 days, "
-                + "historyWindow: \(options.windowDays) days, pageSize: 1000, pagesPerTransaction: \(options.pagesPerTransaction))` "
+                + "historyWindow: \(options.windowDays) days, historyConcurrency: \(options.windows), pageSize: 1000, pagesPerTransaction: \(options.pagesPerTransaction))` "
                 + "and the client's `\(options.transport == "urlsession" ? "URLSessionTransport" : "AsyncHTTPClientTransport")` behind a thin wrapper that notes each `/order/inactive` URL. Timed: "
                 + "`await engine.sync(uid: 2, only: [.orderHistory])`, call to return (the login and opening the store not). "
                 + "The store then holds \(Format.grouped(synced)) orders of owner `2` (read back page by page), "

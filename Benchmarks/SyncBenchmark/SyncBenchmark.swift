@@ -50,8 +50,8 @@ struct SyncBenchmark {
         let storeFile = try work.freshFile("sync.sqlite")
         let store = try CoinWeightStore(path: storeFile.path)
         let configuration = SyncConfiguration(
-            historyHorizon: .seconds(90 * 86_400), historyWindow: .seconds(options.windowDays * 86_400), pageSize: 1_000,
-            pagesPerTransaction: options.pagesPerTransaction)
+            historyHorizon: .seconds(90 * 86_400), historyWindow: .seconds(options.windowDays * 86_400), historyConcurrency: options.windows,
+            pageSize: 1_000, pagesPerTransaction: options.pagesPerTransaction)
         Console.progress("sync: first sync of the order history of \(credentials.userName) (\(Format.grouped(served)) orders served)")
         let sync = try await SyncMeasurement.run(client: client, log: transport.log, uid: session.uid, store: store, configuration: configuration)
         Console.progress("sync: \(Format.fixed(sync.elapsed.seconds, 2)) s, \(sync.requests.count) requests")
