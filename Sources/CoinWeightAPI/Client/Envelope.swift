@@ -9,6 +9,13 @@ struct EnvelopeHead: Decodable {
         case success, errorCode, error_code, errorMsg
     }
 
+    /// A head of the given parts.
+    init(success: Bool, code: Int? = nil, message: String? = nil) {
+        self.success = success
+        self.code = code
+        self.message = message
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         success = try container.decode(Bool.self, forKey: .success)

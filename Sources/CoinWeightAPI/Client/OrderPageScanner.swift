@@ -1,0 +1,283 @@
+package import Foundation
+
+/// Reads an `/order/inactive` answer straight from its bytes into an ``InactiveOrderPage``,
+/// without Codable's keyed containers: what a first sync of a long history spends most of
+/// its CPU on otherwise.
+///
+/// It reads the plain form servers send (a successful envelope; strings without escapes;
+/// integers as digits; each key once) and gives up, returning `nil`, on anything else: an
+/// escape, a duplicate key, a refusal, a value of another type, malformed JSON. The caller
+/// then decodes with Codable, which says what is wrong. So whenever it returns a page, that
+/// page is the one Codable would have read (a test holds it to that on the spec's examples,
+/// the fuzz corpus and 100,000 random orders).
+package struct OrderPageScanner {
+    private let bytes: UnsafeRawBufferPointer
+    private var index = 0
+
+    /// The page in `body`, or `nil` when the body is not in the plain form.
+    package static func page(from body: Data) -> InactiveOrderPage? {
+        body.withUnsafeBytes { bytes in
+            var scanner = OrderPageScanner(bytes: bytes)
+            guard let page = scanner.envelope() else { return nil }
+            scanner.skipWhitespace()
+            return scanner.index == bytes.count ? page : nil
+        }
+    }
+
+    private init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    /// `{"success":true, "errorCode":…, "errorMsg":…, "data":{…}}`, keys in any order.
+    private mutating func envelope() -> InactiveOrderPage? {
+        var success: Bool?
+        var page: InactiveOrderPage?
+        var seen: Set<String> = []
+        let complete = object { key, scanner in
+            guard seen.insert(key).inserted else { return false }
+            switch key {
+            case "success":
+                success = scanner.bool()
+                return success != nil
+            case "data":
+                page = scanner.pageObject()
+                return page != nil
+            case "errorCode", "error_code":
+                // Read by the head as an optional Int: a number or null.
+                return scanner.nullableInteger()
+            case "errorMsg":
+                return scanner.nullableString()
+            default:
+                return scanner.skipValue()
+            }
+        }
+        guard complete, success == true else { return nil }
+        return page
+    }
+
+    /// `{"totalPage": N, "content": [order, …]}`, other keys skipped.
+    private mutating func pageObject() -> InactiveOrderPage? {
+        var totalPage: Int64?
+        var content: [Order]?
+        var seen: Set<String> = []
+        let complete = object { key, scanner in
+            guard seen.insert(key).inserted else { return false }
+            switch key {
+            case "totalPage":
+                totalPage = scanner.integer()
+                return totalPage != nil
+            case "content":
+                content = scanner.orders()
+                return content != nil
+            default:
+                return scanner.skipValue()
+            }
+        }
+        guard complete, let totalPage, let content, let total = Int(exactly: totalPage) else { return nil }
+        return InactiveOrderPage(totalPage: total, content: content)
+    }
+
+    private mutating func orders() -> [Order]? {
+        skipWhitespace()
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var orders: [Order] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return orders }
+        while true {
+            guard let order = order() else { return nil }
+            orders.append(order)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "]")) ? orders : nil
+        }
+    }
+
+    /// One order: its thirteen fields, each once; other keys skipped.
+    private mutating func order() -> Order? {
+        var strings: [String?] = Array(repeating: nil, count: 6)   // id, type, symbol, side, owner, counterParty
+        var decimals: [ExactDecimal?] = Array(repeating: nil, count: 4)   // price, quantity, filledPrice, filledQuantity
+        var execution: String?
+        var times: [Int64?] = [nil, nil]   // createTime, processedTime
+        var seen: Set<String> = []
+        let complete = object { key, scanner in
+            guard seen.insert(key).inserted else { return false }
+            if let slot = Self.stringFields[key] {
+                strings[slot] = scanner.string()
+                return strings[slot] != nil
+            }
+            if let slot = Self.decimalFields[key] {
+                decimals[slot] = scanner.string().flatMap(ExactDecimal.init)
+                return decimals[slot] != nil
+            }
+            switch key {
+            case "executionType":
+                execution = scanner.string()
+                return execution != nil
+            case "createTime":
+                times[0] = scanner.integer()
+                return times[0] != nil
+            case "processedTime":
+                times[1] = scanner.integer()
+                return times[1] != nil
+            default:
+                return scanner.skipValue()
+            }
+        }
+        guard complete, let id = strings[0], let type = strings[1], let symbol = strings[2], let side = strings[3], let owner = strings[4],
+              let counterParty = strings[5], let price = decimals[0], let quantity = decimals[1], let filledPrice = decimals[2],
+              let filledQuantity = decimals[3], let execution, let createTime = times[0], let processedTime = times[1]
+        else { return nil }
+        return Order(
+            streetOrderId: id, orderType: OrderType(rawValue: type), symbol: symbol, side: Side(rawValue: side), owner: owner,
+            counterParty: counterParty, price: price, quantity: quantity, filledPrice: filledPrice, filledQuantity: filledQuantity,
+            executionType: ExecutionType(rawValue: execution), createTime: createTime, processedTime: processedTime)
+    }
+
+    private static let stringFields = ["streetOrderId": 0, "orderType": 1, "symbol": 2, "side": 3, "owner": 4, "counterParty": 5]
+    private static let decimalFields = ["price": 0, "quantity": 1, "filledPrice": 2, "filledQuantity": 3]
+
+    // MARK: JSON
+
+    /// Reads an object, calling `member` with each key and the scanner at its value; `member`
+    /// reads the value and says whether it could.
+    private mutating func object(_ member: (String, inout OrderPageScanner) -> Bool) -> Bool {
+        skipWhitespace()
+        guard take(UInt8(ascii: "{")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return true }
+        while true {
+            skipWhitespace()
+            guard let key = string() else { return false }
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")), member(key, &self) else { return false }
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A string without escapes or control characters, valid UTF-8.
+    private mutating func string() -> String? {
+        skipWhitespace()
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        var ascii = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return ascii ? String(decoding: slice, as: UTF8.self) : Self.validated(slice)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The text of UTF-8 bytes that are valid as they are (a leading byte-order mark kept, as
+    /// Codable keeps it), else `nil`. Where the standard library cannot validate, Codable reads it.
+    private static func validated(_ bytes: UnsafeRawBufferPointer) -> String? {
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, visionOS 2, *) {
+            return String(validating: bytes, as: UTF8.self)
+        }
+        return nil
+    }
+
+    private mutating func nullableString() -> Bool {
+        if literal("null") { return true }
+        return string() != nil
+    }
+
+    /// An integer written as digits, with an optional minus, that fits in 64 bits.
+    private mutating func integer() -> Int64? {
+        skipWhitespace()
+        let negative = take(UInt8(ascii: "-"))
+        let start = index
+        var value: Int64 = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            let digit = Int64(bytes[index] - UInt8(ascii: "0"))
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (added, overflowAgain) = shifted.addingReportingOverflow(negative ? -digit : digit)
+            guard !overflow, !overflowAgain else { return nil }
+            value = added
+            index += 1
+        }
+        guard index > start else { return nil }
+        // A leading zero before more digits is not JSON; a fraction or exponent is for Codable.
+        if bytes[start] == UInt8(ascii: "0") && index - start > 1 { return nil }
+        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { return nil }
+        return value
+    }
+
+    private mutating func nullableInteger() -> Bool {
+        if literal("null") { return true }
+        guard let value = integer() else { return false }
+        return Int(exactly: value) != nil
+    }
+
+    private mutating func bool() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    /// Skips any value: an object, an array, a string (escapes allowed), a number, a literal.
+    private mutating func skipValue(depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        skipWhitespace()
+        guard index < bytes.count else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            return object { _, scanner in scanner.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["):
+            index += 1
+            skipWhitespace()
+            if take(UInt8(ascii: "]")) { return true }
+            while true {
+                guard skipValue(depth: depth + 1) else { return false }
+                skipWhitespace()
+                if take(UInt8(ascii: ",")) { continue }
+                return take(UInt8(ascii: "]"))
+            }
+        case UInt8(ascii: "\""):
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\"") { return true }
+                if byte < 0x20 { return false }
+                if byte == UInt8(ascii: "\\") { index += 1 }
+            }
+            return false
+        case UInt8(ascii: "t"): return literal("true")
+        case UInt8(ascii: "f"): return literal("false")
+        case UInt8(ascii: "n"): return literal("null")
+        default:
+            // A number: what JSON allows, checked loosely; Codable would read it as it likes.
+            let start = index
+            while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
+            return index > start && Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) != nil
+        }
+    }
+
+    private static let numberBytes: Set<UInt8> = Set("0123456789+-.eE".utf8)
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        skipWhitespace()
+        let length = word.utf8CodeUnitCount
+        guard index + length <= bytes.count else { return false }
+        for offset in 0..<length where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += length
+        return true
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    }
+}
