@@ -132,6 +132,7 @@ let package = Package(
             name: "SyncBenchmark",
             dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
             path: "Benchmarks/SyncBenchmark",
+            exclude: ["peer-sync.py"],
             swiftSettings: strictSettings
         ),
         // Durable outbox enqueues into a store file, and outbox delivery to a local emulator beside raw client requests.

@@ -30,11 +30,26 @@ struct BenchmarkReport {
     var csvBytes: Int64
     /// This process's peak RSS at the end of the run (after reading the store back).
     var peakAtEnd: Int64?
+    /// Both syncs (the first is ``sync``), and the two runs of the peer script, alternating.
+    var syncs: [SyncMeasurement]
+    var peers: [PeerSync]
 
     /// The least sync rate, as a fraction of the slower of curl and sqlite3.
     static let rateTarget = 0.5
     /// The sync's peak RSS must be below this many bytes (100 MB).
     static let memoryTarget: Int64 = 100_000_000
+    /// The least sync rate as a multiple of the peer script's, and of one keep-alive curl's.
+    static let peerTarget = 1.5
+    static let curlTarget = 1.0
+    /// The most CPU per order, as a fraction of the peer script's.
+    static let cpuTarget = 0.6
+
+    /// Orders per second over both syncs, and over both peer runs.
+    var syncsRate: Double { Double(synced * syncs.count) / syncs.reduce(.zero) { $0 + $1.elapsed }.seconds }
+    var peersRate: Double { Double(peers.reduce(0) { $0 + $1.orders }) / peers.reduce(.zero) { $0 + $1.elapsed }.seconds }
+    /// CPU seconds per 100,000 orders, over both syncs and over both peer runs.
+    var syncsCPU: Double { syncs.reduce(.zero) { $0 + $1.cpu }.seconds / Double(synced * syncs.count) * 100_000 }
+    var peersCPU: Double { peers.reduce(.zero) { $0 + $1.cpu }.seconds / Double(peers.reduce(0) { $0 + $1.orders }) * 100_000 }
 
     var syncRate: Double { Double(synced) / sync.elapsed.seconds }
     var curlRate: Double { Double(synced) / curl.elapsed.seconds }
@@ -87,11 +102,32 @@ struct BenchmarkReport {
             "| `sqlite3` `.import` of the same rows | 1 transaction | \(Format.fixed(sqliteElapsed.seconds, 2)) | "
                 + "\(Format.rate(sqliteRate)) | \(Format.ratio(sqliteRate / slowerLimit.rate)) |",
             "",
+            "### Beside the peer script",
+            "",
+            "`Benchmarks/SyncBenchmark/peer-sync.py`: what a trader would write instead, standard library only: one kept-alive "
+                + "`http.client` connection, `json`, `sqlite3` with one `executemany` and one commit a page, the same windows, "
+                + "horizon and page size, into a fresh database file (WAL, `synchronous=NORMAL`). Run alternately with the sync, "
+                + "on the same server: sync, peer, sync, peer. CPU is each process's own user and system time over its walk "
+                + "(`getrusage`); the emulator's is in neither.",
+            "",
+            "| run | seconds | orders/s | CPU seconds | CPU s per 100,000 orders |",
+            "|---|--:|--:|--:|--:|",
+        ]
+        for (index, run) in syncs.enumerated() {
+            lines.append("| sync \(index + 1) | \(Format.fixed(run.elapsed.seconds, 2)) | \(Format.rate(Double(synced) / run.elapsed.seconds)) | "
+                + "\(Format.fixed(run.cpu.seconds, 2)) | \(Format.fixed(run.cpu.seconds / Double(synced) * 100_000, 2)) |")
+        }
+        for (index, run) in peers.enumerated() {
+            lines.append("| peer \(index + 1) | \(Format.fixed(run.elapsed.seconds, 2)) | \(Format.rate(Double(run.orders) / run.elapsed.seconds)) | "
+                + "\(Format.fixed(run.cpu.seconds, 2)) | \(Format.fixed(run.cpu.seconds / Double(run.orders) * 100_000, 2)) |")
+        }
+        lines += [
+            "| **syncs ÷ peers** | | **\(Format.ratio(syncsRate / peersRate))** | | **\(Format.ratio(syncsCPU / peersCPU))** |",
+            "",
             "## Where the sync's time went",
             "",
-            "The engine requests the likely next page while it decodes and writes the current one (at most "
-                + "\(sync.mostInFlight) requests were out at once, each on its own connection), so the requests overlap each other "
-                + "and the engine's own work.",
+            "The engine reads \(options.windows) windows side by side, one request out for each (at most "
+                + "\(sync.mostInFlight) requests were out at once), so the requests overlap each other and the engine's own work.",
             "",
             "| part | seconds | share |",
             "|---|--:|--:|",
@@ -119,6 +155,17 @@ struct BenchmarkReport {
                 "sync at least \(Format.fixed(Self.rateTarget, 1))× the slower of `curl` and `sqlite3` (here \(slowerLimit.name), "
                     + "\(Format.rate(slowerLimit.rate)) orders/s)",
                 "\(Format.ratio(ratio)) (\(Format.rate(syncRate)) orders/s)", ratio >= Self.rateTarget),
+            ReportMarkdown.targetRow(
+                "sync at least \(Format.fixed(Self.peerTarget, 1))× the peer script's rate (both runs of each)",
+                "\(Format.ratio(syncsRate / peersRate)) (\(Format.rate(syncsRate)) against \(Format.rate(peersRate)) orders/s)",
+                syncsRate / peersRate >= Self.peerTarget),
+            ReportMarkdown.targetRow(
+                "sync at least \(Format.fixed(Self.curlTarget, 1))× one keep-alive `curl`'s page rate",
+                "\(Format.ratio(syncRate / curlRate))", syncRate / curlRate >= Self.curlTarget),
+            ReportMarkdown.targetRow(
+                "CPU per order at most \(Format.fixed(Self.cpuTarget, 1))× the peer script's",
+                "\(Format.ratio(syncsCPU / peersCPU)) (\(Format.fixed(syncsCPU, 2)) against \(Format.fixed(peersCPU, 2)) CPU s per 100,000 orders)",
+                syncsCPU / peersCPU <= Self.cpuTarget),
             ReportMarkdown.targetRow(
                 "peak RSS of the sync under 100 MB",
                 sync.peakAfter.map { "\(Format.fixed(Double($0) / 1e6, 1)) MB (\(Format.mebibytes($0)))" } ?? "unknown",

@@ -73,12 +73,30 @@ struct SyncBenchmark {
         let imported = try sqlite3.countOrders(in: database)
         guard imported == synced else { throw BenchmarkError.rowCount(database.path, expected: synced, found: imported) }
 
+        // The peer script and a second sync, alternating with the first: sync, peer, sync, peer.
+        let python = try Program("python3")
+        var peers: [PeerSync] = []
+        var syncs = [sync]
+        for round in 1...2 {
+            Console.progress("peer: the hand-written script, run \(round)")
+            let peer = try PeerSync.run(python: python, baseURL: emulator.baseURL, token: token.rawValue, owner: session.uid.ownAccount,
+                                        database: try work.freshFile("peer-\(round).sqlite"), windowDays: options.windowDays)
+            guard peer.orders == served else { throw BenchmarkError.rowCount("the peer script", expected: served, found: peer.orders) }
+            peers.append(peer)
+            if round == 1 {
+                Console.progress("sync: again, into a fresh store")
+                let again = try CoinWeightStore(path: try work.freshFile("sync-2.sqlite").path)
+                syncs.append(try await SyncMeasurement.run(client: client, log: HistoryRequestLog(), uid: session.uid, store: again, configuration: configuration))
+                try again.close()
+            }
+        }
+
         let emulatorPeak = emulator.peakResidentBytes
         return BenchmarkReport(
             date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, curlVersion: curlVersion, options: options,
             loadAverages: (startLoad, MachineInfo.loadAverage()), emulatorStartup: emulator.startup, emulatorPeak: emulatorPeak,
             served: served, synced: synced, sync: sync, storeBytes: storeBytes, curl: fetch, sqliteElapsed: sqliteElapsed,
-            csvBytes: WorkFolder.size(of: csv), peakAtEnd: PeakMemory.highWaterBytes()
+            csvBytes: WorkFolder.size(of: csv), peakAtEnd: PeakMemory.highWaterBytes(), syncs: syncs, peers: peers
         ).markdown
     }
 

@@ -3,6 +3,11 @@ import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The timed first sync of the order history, and what the transport saw of it.
 struct SyncMeasurement {
@@ -21,6 +26,9 @@ struct SyncMeasurement {
     var mostInFlight: Int
     /// The JSON bodies of those responses, in bytes.
     var bodyBytes: Int
+    /// This process's user and system CPU time over the sync (the emulator is a process of
+    /// its own).
+    var cpu: Duration
     /// This process's peak RSS (`VmHWM`) just before the sync and just after it.
     var peakBefore: Int64?
     var peakAfter: Int64?
@@ -34,9 +42,11 @@ struct SyncMeasurement {
         let engine = SyncEngine(client: client, store: store, configuration: configuration)
         let peakBefore = PeakMemory.highWaterBytes()
         let clock = ContinuousClock()
+        let cpuBefore = Self.cpuTime()
         let start = clock.now
         let report = await engine.sync(uid: uid, only: [.orderHistory])
         let elapsed = start.duration(to: clock.now)
+        let cpu = Self.cpuTime() - cpuBefore
         let peakAfter = PeakMemory.highWaterBytes()
         guard let outcome = report.outcomes[.orderHistory], outcome == .synced else {
             throw SyncBenchmarkError.syncFailed(report.outcomes[.orderHistory].map { "\($0)" } ?? "no outcome")
@@ -44,6 +54,18 @@ struct SyncMeasurement {
         return SyncMeasurement(
             elapsed: elapsed, requests: await log.urls, waiting: await log.waiting, busy: await log.busy,
             mostInFlight: await log.mostInFlight, bodyBytes: await log.bodyBytes,
-            peakBefore: peakBefore, peakAfter: peakAfter)
+            cpu: cpu, peakBefore: peakBefore, peakAfter: peakAfter)
+    }
+
+    /// This process's user and system CPU time so far.
+    static func cpuTime() -> Duration {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func duration(_ time: timeval) -> Duration { .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec)) }
+        return duration(usage.ru_utime) + duration(usage.ru_stime)
     }
 }

@@ -31,8 +31,8 @@ package struct OrderPageScanner {
         var success: Bool?
         var page: InactiveOrderPage?
         var seen: Set<String> = []
-        let complete = object { key, scanner in
-            guard seen.insert(key).inserted else { return false }
+        let complete = object { rawKey, scanner in
+            guard let key = Self.text(rawKey), seen.insert(key).inserted else { return false }
             switch key {
             case "success":
                 success = scanner.bool()
@@ -58,8 +58,8 @@ package struct OrderPageScanner {
         var totalPage: Int64?
         var content: [Order]?
         var seen: Set<String> = []
-        let complete = object { key, scanner in
-            guard seen.insert(key).inserted else { return false }
+        let complete = object { rawKey, scanner in
+            guard let key = Self.text(rawKey), seen.insert(key).inserted else { return false }
             switch key {
             case "totalPage":
                 totalPage = scanner.integer()
@@ -90,40 +90,35 @@ package struct OrderPageScanner {
         }
     }
 
-    /// One order: its thirteen fields, each once; other keys skipped.
+    /// One order: its thirteen fields, each once; other keys skipped. Keys are matched as
+    /// bytes, and the fields seen kept as bits: no string is made or hashed for a key.
     private mutating func order() -> Order? {
-        var strings: [String?] = Array(repeating: nil, count: 6)   // id, type, symbol, side, owner, counterParty
+        var strings: [String?] = Array(repeating: nil, count: 7)   // id, type, symbol, side, owner, counterParty, executionType
         var decimals: [ExactDecimal?] = Array(repeating: nil, count: 4)   // price, quantity, filledPrice, filledQuantity
-        var execution: String?
         var times: [Int64?] = [nil, nil]   // createTime, processedTime
-        var seen: Set<String> = []
+        var seen: UInt16 = 0
         let complete = object { key, scanner in
-            guard seen.insert(key).inserted else { return false }
-            if let slot = Self.stringFields[key] {
-                strings[slot] = scanner.string()
-                return strings[slot] != nil
+            guard let field = Self.orderField(key) else {
+                // Not a field of an order: skipped, as Codable skips it, once its key is text.
+                return Self.text(key) != nil && scanner.skipValue()
             }
-            if let slot = Self.decimalFields[key] {
-                decimals[slot] = scanner.string().flatMap(ExactDecimal.init)
-                return decimals[slot] != nil
-            }
-            switch key {
-            case "executionType":
-                execution = scanner.string()
-                return execution != nil
-            case "createTime":
-                times[0] = scanner.integer()
-                return times[0] != nil
-            case "processedTime":
-                times[1] = scanner.integer()
-                return times[1] != nil
+            guard seen & (1 << field) == 0 else { return false }
+            seen |= 1 << field
+            switch field {
+            case 0..<7:
+                strings[field] = scanner.string()
+                return strings[field] != nil
+            case 7..<11:
+                decimals[field - 7] = scanner.string().flatMap(ExactDecimal.init)
+                return decimals[field - 7] != nil
             default:
-                return scanner.skipValue()
+                times[field - 11] = scanner.integer()
+                return times[field - 11] != nil
             }
         }
         guard complete, let id = strings[0], let type = strings[1], let symbol = strings[2], let side = strings[3], let owner = strings[4],
-              let counterParty = strings[5], let price = decimals[0], let quantity = decimals[1], let filledPrice = decimals[2],
-              let filledQuantity = decimals[3], let execution, let createTime = times[0], let processedTime = times[1]
+              let counterParty = strings[5], let execution = strings[6], let price = decimals[0], let quantity = decimals[1],
+              let filledPrice = decimals[2], let filledQuantity = decimals[3], let createTime = times[0], let processedTime = times[1]
         else { return nil }
         return Order(
             streetOrderId: id, orderType: OrderType(rawValue: type), symbol: symbol, side: Side(rawValue: side), owner: owner,
@@ -131,21 +126,30 @@ package struct OrderPageScanner {
             executionType: ExecutionType(rawValue: execution), createTime: createTime, processedTime: processedTime)
     }
 
-    private static let stringFields = ["streetOrderId": 0, "orderType": 1, "symbol": 2, "side": 3, "owner": 4, "counterParty": 5]
-    private static let decimalFields = ["price": 0, "quantity": 1, "filledPrice": 2, "filledQuantity": 3]
+    /// The order's fields in the slots ``order()`` fills: strings, decimals, then times.
+    private static let orderFields: [[UInt8]] = [
+        "streetOrderId", "orderType", "symbol", "side", "owner", "counterParty", "executionType",
+        "price", "quantity", "filledPrice", "filledQuantity", "createTime", "processedTime",
+    ].map { Array($0.utf8) }
+
+    /// The slot of the order field named `key`, or `nil` for another key.
+    private static func orderField(_ key: UnsafeRawBufferPointer) -> Int? {
+        for (slot, name) in orderFields.enumerated() where name.count == key.count && name.elementsEqual(key) { return slot }
+        return nil
+    }
 
     // MARK: JSON
 
     /// Reads an object, calling `member` with each key and the scanner at its value; `member`
     /// reads the value and says whether it could.
-    private mutating func object(_ member: (String, inout OrderPageScanner) -> Bool) -> Bool {
+    private mutating func object(_ member: (UnsafeRawBufferPointer, inout OrderPageScanner) -> Bool) -> Bool {
         skipWhitespace()
         guard take(UInt8(ascii: "{")) else { return false }
         skipWhitespace()
         if take(UInt8(ascii: "}")) { return true }
         while true {
             skipWhitespace()
-            guard let key = string() else { return false }
+            guard let key = rawString() else { return false }
             skipWhitespace()
             guard take(UInt8(ascii: ":")), member(key, &self) else { return false }
             skipWhitespace()
@@ -156,22 +160,29 @@ package struct OrderPageScanner {
 
     /// A string without escapes or control characters, valid UTF-8.
     private mutating func string() -> String? {
+        rawString().flatMap(Self.text)
+    }
+
+    /// The bytes of a string without escapes or control characters, not yet checked as UTF-8.
+    private mutating func rawString() -> UnsafeRawBufferPointer? {
         skipWhitespace()
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
-        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return ascii ? String(decoding: slice, as: UTF8.self) : Self.validated(slice)
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)])
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            if byte >= 0x80 { ascii = false }
             index += 1
         }
         return nil
+    }
+
+    /// The text of a string's bytes: ASCII as it is, anything else when it is valid UTF-8.
+    private static func text(_ bytes: UnsafeRawBufferPointer) -> String? {
+        bytes.allSatisfy { $0 < 0x80 } ? String(decoding: bytes, as: UTF8.self) : validated(bytes)
     }
 
     /// The text of UTF-8 bytes that are valid as they are (a leading byte-order mark kept, as
