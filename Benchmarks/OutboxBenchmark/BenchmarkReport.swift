@@ -47,7 +47,7 @@ struct BenchmarkReport {
                 + "read before and after; a transaction that writes nothing does not count.",
             "- Emulator: a child process (this program with the hidden `--serve`), `CoinWeightEmulator` as it starts, on loopback; "
                 + "up in \(Format.fixed(emulator.startup.seconds, 2)) s, peak RSS " + (emulator.peak.map(Format.mebibytes) ?? "unknown") + ".",
-            "- Enqueue: `Outbox(client:store:)` with the default configuration; `enqueue(.addFavorite(MarketPair(counterParty: "
+            "- Enqueue: `Outbox(client:store:)` with the default configuration; `enqueue(.deleteFavorite(MarketPair(counterParty: "
                 + "\"binance\", symbol: \"SYM<i>-USDT\")), uid: 2)` for i from 0 to \(Format.grouped(enqueue.count - 1)), one after the "
                 + "other: each is one write transaction holding the entry and its optimistic favorite. Timed: the loop. All "
                 + "\(Format.grouped(enqueue.count)) entries are pending afterwards (distinct favorites: none folded into another).",

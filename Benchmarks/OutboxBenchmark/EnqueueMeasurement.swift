@@ -3,11 +3,13 @@ import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
 
-/// The timed durable enqueues: `Outbox.enqueue` of distinct favorites into a fresh store,
-/// one write transaction each, as the app queues a user's writes.
+/// The timed durable enqueues: `Outbox.enqueue` of distinct favorite removals into a fresh
+/// store, one write transaction each, as the app queues a user's writes. Removals, because
+/// an addition must name a pair of the synced symbols config, which has few.
 struct EnqueueMeasurement {
-    /// The favorites queued: `binance` `SYM<i>-USDT`, each once, so none folds into another
-    /// (the store does not check pairs against the symbols config; the emulator never sees these).
+    /// The favorites whose removal is queued: `binance` `SYM<i>-USDT`, each once, so none folds
+    /// into another (a removal is never checked against the symbols config; the emulator never
+    /// sees these).
     static func pair(_ index: Int) -> MarketPair { MarketPair(counterParty: "binance", symbol: "SYM\(index)-USDT") }
 
     var count: Int
@@ -35,7 +37,7 @@ struct EnqueueMeasurement {
         var lastTenthStart = start
         for index in 0..<count {
             if index == count - tenth { lastTenthStart = clock.now }
-            _ = try await outbox.enqueue(.addFavorite(pair(index)), uid: uid)
+            _ = try await outbox.enqueue(.deleteFavorite(pair(index)), uid: uid)
             if index == tenth - 1 { firstTenth = start.duration(to: clock.now) }
         }
         let end = clock.now

@@ -53,12 +53,14 @@ struct OutboxBenchmark {
         let instantTransport = TimedTransport(wrapping: ReplayTransport())
         let instantClient = try CoinWeightClient(baseURL: emulator.baseURL, transport: instantTransport, authToken: client.authToken)
         let instantStore = try CoinWeightStore(path: try work.freshFile("instant.sqlite").path)
+        try await syncSymbols(into: instantStore, client: client, uid: uid)
         let instant = try await DeliveryMeasurement.run(schedule, outbox: Outbox(client: instantClient, store: instantStore), transport: instantTransport, uid: uid)
         try instantStore.close()
 
         Console.progress("delivery: the same writes to the emulator, beside raw requests")
         let favoritesBefore = try await favorites(of: uid, on: client)
         let deliveryStore = try CoinWeightStore(path: try work.freshFile("delivery.sqlite").path)
+        try await syncSymbols(into: deliveryStore, client: client, uid: uid)
         let delivery = try await DeliveryMeasurement.run(schedule, outbox: Outbox(client: client, store: deliveryStore), transport: transport, uid: uid)
         let expected = schedule.applied(to: favoritesBefore)
         let favoritesAfter = try await favorites(of: uid, on: client)
@@ -73,6 +75,12 @@ struct OutboxBenchmark {
             loadAverages: (startLoad, MachineInfo.loadAverage()), emulator: (emulator.startup, emulator.peakResidentBytes),
             pairs: pairs.count, transport: options.transport, enqueue: enqueue, delivery: delivery, instant: instant, roundTrips: roundTrips
         ).markdown
+    }
+
+    /// Pulls the symbols config into `store`: a favorite is checked against it when queued.
+    static func syncSymbols(into store: CoinWeightStore, client: CoinWeightClient, uid: UserID) async throws {
+        let report = await SyncEngine(client: client, store: store).sync(uid: uid, only: [.symbols])
+        guard report.succeeded else { throw OutboxBenchmarkError.deliveryIncomplete(round: 0, expected: 0, report: "symbols not synced: \(report.failures)") }
     }
 
     /// The favorites of `uid` as the server has them.
