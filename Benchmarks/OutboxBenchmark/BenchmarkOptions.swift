@@ -12,6 +12,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var out: String
     /// The folder for the two store files; `nil` for a new temporary folder removed at the end.
     var work: String?
+    /// Orders placed over loopback TLS, and sent as raw HTTPS POSTs, for the placement latency.
+    var placements = 200
     /// The client's transport: `asynchttpclient` (pooled connections) or `urlsession`.
     var transport = "asynchttpclient"
 
@@ -19,7 +21,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var emulator: EmulatorConfiguration { EmulatorConfiguration() }
 
     static let usage = """
-        usage: outbox-benchmark [--enqueues N] [--deliveries M] [--transport T] [--out FILE] [--work DIR]
+        usage: outbox-benchmark [--enqueues N] [--deliveries M] [--placements P] [--transport T] [--out FILE] [--work DIR]
 
         Times the outbox of user abc on this machine, in one run: N durable enqueues of distinct
         favorites into a fresh store file, one transaction each; then M favorite writes delivered
@@ -32,6 +34,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
 
           --enqueues N    writes to queue (default 5000)
           --deliveries M  writes to deliver, and to send as raw requests (default 1000)
+          --placements P  orders placed over loopback TLS, beside raw HTTPS POSTs (default 200)
           --transport T   asynchttpclient (one pool of kept-alive connections, the default) or
                           urlsession (every write on a fresh connection)
           --out FILE      the Markdown report (default reports/benchmarks/outbox-<yyyy-mm-dd>.md, UTC)
@@ -46,6 +49,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--deliveries": options.deliveries = try reader.positive(value, of: option)
             case "--out": options.out = value
             case "--work": options.work = value
+            case "--placements": options.placements = try reader.positive(value, of: option)
             case "--transport":
                 guard ["asynchttpclient", "urlsession"].contains(value) else { throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)") }
                 options.transport = value

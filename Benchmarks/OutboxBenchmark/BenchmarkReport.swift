@@ -30,6 +30,11 @@ struct BenchmarkReport {
     /// The same, through a transport that answers at once: the caller's own work alone.
     var instant: DeliveryMeasurement
     var roundTrips: StoreRoundTrips
+    /// Order placement over loopback TLS beside raw pooled HTTPS POSTs.
+    var placement: PlacementMeasurement
+
+    /// The most a placement's p50 may take, as a multiple of a raw pooled HTTPS POST's.
+    static let placementTarget = 1.2
 
     var markdown: String {
         let raw = delivery.raw
@@ -107,7 +112,31 @@ struct BenchmarkReport {
                 + "commits per write.",
             "",
         ]
+        let placementP50 = PlacementMeasurement.percentile(placement.placements, 0.5)
+        let rawP50 = PlacementMeasurement.percentile(placement.raw, 0.5)
+        let placementRatio = placementP50 / rawP50
+        lines += [
+            "## Order placement over loopback TLS",
+            "",
+            "\(placement.placements.count) LIMIT orders (after 5 of each not counted) to an emulator in this process serving HTTPS with a "
+                + "certificate of its own CA, through `AsyncHTTPClientTransport` trusting that CA (one pool: the TLS handshakes happen once), "
+                + "alternating: a raw `client.createOrder` of the order, then `outbox.placeOrder` and `outbox.deliver(uid:)`, timed from the "
+                + "call to the acknowledgement recorded in the store. A placement is one commit of the entry, one commit of its `sending` "
+                + "mark with `synchronous=FULL` (synced to disk before the request: a crash must not place it twice), the request, and "
+                + "one commit of the acknowledged order.",
+            "",
+            "| | p50 | p99 |",
+            "|---|--:|--:|",
+            "| raw pooled HTTPS POST `/order/create` | \(Format.microseconds(rawP50)) | \(Format.microseconds(PlacementMeasurement.percentile(placement.raw, 0.99))) |",
+            "| **placement**: enqueue to acknowledgement | **\(Format.microseconds(placementP50))** | "
+                + "\(Format.microseconds(PlacementMeasurement.percentile(placement.placements, 0.99))) |",
+            "",
+        ]
         lines += ReportMarkdown.targets([
+            ReportMarkdown.targetRow(
+                "order placement p50 over TLS at most \(Format.fixed(Self.placementTarget, 1))× a raw pooled HTTPS POST's",
+                "\(Format.ratio(placementRatio)) (\(Format.microseconds(placementP50)) against \(Format.microseconds(rawP50)))",
+                placementRatio <= Self.placementTarget),
             ReportMarkdown.targetRow(
                 "at least \(Format.grouped(Int(Self.enqueueTarget))) durable enqueues/s", "\(Format.rate(enqueue.perSecond))/s",
                 enqueue.perSecond >= Self.enqueueTarget),

@@ -66,6 +66,9 @@ struct OutboxBenchmark {
         let favoritesAfter = try await favorites(of: uid, on: client)
         guard favoritesAfter == expected else { throw OutboxBenchmarkError.favoritesDiffer(expected: expected.count, found: favoritesAfter.count) }
 
+        Console.progress("placement: \(options.placements) orders over loopback TLS, enqueue to acknowledgement, beside raw HTTPS POSTs")
+        let placement = try await PlacementMeasurement.run(count: options.placements, work: work)
+
         Console.progress("store: timing \(Format.grouped(StoreRoundTrips.calls)) empty writes and pending-entry reads")
         let roundTrips = try await StoreRoundTrips.measure(deliveryStore, uid: uid)
         try deliveryStore.close()
@@ -73,7 +76,8 @@ struct OutboxBenchmark {
         return BenchmarkReport(
             date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, source: source,
             loadAverages: (startLoad, MachineInfo.loadAverage()), emulator: (emulator.startup, emulator.peakResidentBytes),
-            pairs: pairs.count, transport: options.transport, enqueue: enqueue, delivery: delivery, instant: instant, roundTrips: roundTrips
+            pairs: pairs.count, transport: options.transport, enqueue: enqueue, delivery: delivery, instant: instant, roundTrips: roundTrips,
+            placement: placement
         ).markdown
     }
 
