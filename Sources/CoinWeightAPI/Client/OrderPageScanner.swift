@@ -30,9 +30,7 @@ package struct OrderPageScanner {
     private mutating func envelope() -> InactiveOrderPage? {
         var success: Bool?
         var page: InactiveOrderPage?
-        var seen: Set<String> = []
-        let complete = object { rawKey, scanner in
-            guard let key = Self.text(rawKey), seen.insert(key).inserted else { return false }
+        let complete = objectOfUniqueKeys { key, scanner in
             switch key {
             case "success":
                 success = scanner.bool()
@@ -57,9 +55,7 @@ package struct OrderPageScanner {
     private mutating func pageObject() -> InactiveOrderPage? {
         var totalPage: Int64?
         var content: [Order]?
-        var seen: Set<String> = []
-        let complete = object { rawKey, scanner in
-            guard let key = Self.text(rawKey), seen.insert(key).inserted else { return false }
+        let complete = objectOfUniqueKeys { key, scanner in
             switch key {
             case "totalPage":
                 totalPage = scanner.integer()
@@ -155,6 +151,16 @@ package struct OrderPageScanner {
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Reads an object whose keys are text and each there once (a key twice is for Codable),
+    /// calling `member` with each key as text.
+    private mutating func objectOfUniqueKeys(_ member: (String, inout OrderPageScanner) -> Bool) -> Bool {
+        var seen: Set<String> = []
+        return object { rawKey, scanner in
+            guard let key = Self.text(rawKey), seen.insert(key).inserted else { return false }
+            return member(key, &scanner)
         }
     }
 
