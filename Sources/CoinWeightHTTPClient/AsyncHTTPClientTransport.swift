@@ -49,10 +49,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             return
         }
         var tls = TLSConfiguration.makeClientConfiguration()
-        do {
-            tls.additionalTrustRoots = try configuration.additionalCAFiles.map { .certificates(try NIOSSLCertificate.fromPEMFile($0)) }
-        } catch {
-            throw .secureConnectionFailed("cannot read the CA file: \(error)")
+        for file in configuration.additionalCAFiles {
+            do {
+                tls.additionalTrustRoots.append(.certificates(try NIOSSLCertificate.fromPEMFile(file)))
+            } catch {
+                throw .secureConnectionFailed("\(file) holds no PEM certificate this client can read (\(error))")
+            }
         }
         self.tls = tls
     }

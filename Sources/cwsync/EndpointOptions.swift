@@ -32,6 +32,7 @@ struct EndpointOptions: ParsableArguments {
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ValidationError("--ca-file \(caFile) is not a file this user can read.")
         }
+        if caFile != nil { _ = try makeTransport() }
     }
 
     /// The transport asked for, with `resourceTimeout` for a whole request.
@@ -42,8 +43,10 @@ struct EndpointOptions: ParsableArguments {
         case .asynchttpclient:
             do {
                 return try AsyncHTTPClientTransport(configuration: .init(resourceTimeout: resourceTimeout, additionalCAFiles: caFile.map { [$0] } ?? []))
+            } catch .secureConnectionFailed(let reason) {
+                throw ValidationError("--ca-file: \(reason).")
             } catch {
-                throw ValidationError("--ca-file \(caFile ?? ""): \(error)")
+                throw ValidationError("--ca-file: \(error).")
             }
         }
     }
