@@ -156,7 +156,11 @@ struct FacadeTests {
 
             var phases: [MirrorState.Phase] = []
             for state in seen where phases.last != state.phase { phases.append(state.phase) }
-            #expect(phases == [.loggedOut, .idle, .syncing, .synced, .syncing, .offline], "\(phases)")
+            // In this order; a request a loaded machine answers too late may add a moment of
+            // offline (and its recovery) inside the first sync, which is the truth then.
+            let expected: [MirrorState.Phase] = [.loggedOut, .idle, .syncing, .synced, .syncing, .offline]
+            #expect(Array(phases.prefix(3)) == [.loggedOut, .idle, .syncing] && phases.last == .offline, "\(phases)")
+            #expect(Self.isSubsequence(expected, of: phases), "\(phases)")
             let progress = seen.compactMap(\.sync).filter { $0.resources.count == SyncResource.allCases.count }
             #expect(progress.count > 10)
             #expect(zip(progress, progress.dropFirst()).allSatisfy { $0.fractionCompleted <= $1.fractionCompleted })
@@ -167,6 +171,15 @@ struct FacadeTests {
             #expect(seen.last.map { if case .unreachable = $0.reachability { true } else { false } } == true)
             try await mirror.close()
         }
+    }
+}
+
+extension FacadeTests {
+    /// Whether `small` appears in `large` in order, not necessarily side by side.
+    static func isSubsequence(_ small: [MirrorState.Phase], of large: [MirrorState.Phase]) -> Bool {
+        var remaining = small[...]
+        for phase in large where phase == remaining.first { remaining = remaining.dropFirst() }
+        return remaining.isEmpty
     }
 }
 
