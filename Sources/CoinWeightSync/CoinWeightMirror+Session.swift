@@ -71,7 +71,7 @@ extension CoinWeightMirror {
         guard saved != session else { return session }
         session = saved
         client.setAuthToken(saved?.authToken)
-        hub.update { $0.account = Self.account(of: saved, refused: false) }
+        hub.update { $0.account = Self.account(of: saved) }
         if saved != nil { await sessionRenewed() }
         return session
     }
@@ -88,7 +88,7 @@ extension CoinWeightMirror {
         try sessionStore.save(session)
         sessionMark = sessionStore.changeMark
         self.session = session
-        hub.update { $0.account = Self.account(of: session, refused: false) }
+        hub.update { $0.account = Self.account(of: session) }
         await sessionRenewed()
         return session
     }

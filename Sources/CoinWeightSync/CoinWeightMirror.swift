@@ -100,7 +100,7 @@ public actor CoinWeightMirror {
             throw error
         }
         let hub = MirrorStateHub()
-        hub.update { $0.account = Self.account(of: saved, refused: false) }
+        hub.update { $0.account = Self.account(of: saved) }
         if let saved, try store.readNow(.isTokenRefused(saved.authToken, uid: saved.uid)) || saved.authToken.isExpired(at: configuration.now()) {
             hub.update { $0.refuseAccount() }
         }
@@ -127,9 +127,9 @@ public actor CoinWeightMirror {
         return endpoint
     }
 
-    static func account(of session: Session?, refused: Bool) -> MirrorState.Account {
-        guard let session else { return .loggedOut }
-        return refused ? .refused(uid: session.uid, userName: session.userName) : .loggedIn(uid: session.uid, userName: session.userName)
+    /// The account of a session as the server has not refused it (yet).
+    static func account(of session: Session?) -> MirrorState.Account {
+        session.map { .loggedIn(uid: $0.uid, userName: $0.userName) } ?? .loggedOut
     }
 
     /// Whose mirror the store is; `nil` before its first login.

@@ -19,6 +19,9 @@ package final class MirrorStateHub: @unchecked Sendable {
     /// The state now.
     package var current: MirrorState { lock.withLock { state } }
 
+    /// Whether someone follows the states.
+    var isWatched: Bool { lock.withLock { !subscribers.isEmpty } }
+
     /// Changes the state; subscribers get the new one when it differs.
     package func update(_ change: (inout MirrorState) -> Void) {
         lock.withLock {
@@ -35,13 +38,13 @@ package final class MirrorStateHub: @unchecked Sendable {
     package func subscribe(store: CoinWeightStore, uid: @escaping @Sendable () async -> UserID?) -> AsyncStream<MirrorState> {
         let (stream, continuation) = AsyncStream<MirrorState>.makeStream(bufferingPolicy: .bufferingNewest(256))
         let id = UUID()
-        let watch: Bool = lock.withLock {
-            guard !closed else { return false }
+        let (added, watch) = lock.withLock { () -> (Bool, Bool) in
+            guard !closed else { return (false, false) }
             subscribers[id] = continuation
             continuation.yield(state)
-            return storeWatch == nil
+            return (true, storeWatch == nil)
         }
-        guard lock.withLock({ !closed }) else {
+        guard added else {
             continuation.finish()
             return stream
         }

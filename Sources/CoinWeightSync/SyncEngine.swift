@@ -131,8 +131,8 @@ package actor SyncEngine {
         }
         status = report.authRequired ? .authRequired : .idle
         // The store's part comes with the end, so that no state says synced with the sync
-        // states of before.
-        let stored = try? await evenIfCancelledValue { [store] in try await store.read(.status(uid: uid)) }
+        // states of before (read only for someone watching: ``CoinWeightMirror/state`` reads its own).
+        let stored = hub.isWatched ? try? await evenIfCancelled { [store] in try await store.read(.status(uid: uid)) } : nil
         hub.update { [report] state in
             if let stored { state.take(stored) }
             state.sync = nil
@@ -287,13 +287,9 @@ package actor SyncEngine {
     }
 
     /// Runs `body` to its end even when the calling task is cancelled: what a cancelled
-    /// sync must still record (its failure, the pages it read) is one short transaction.
-    func evenIfCancelled(_ body: @escaping @Sendable () async throws -> Void) async throws {
-        try await Task { try await body() }.value
-    }
-
-    /// ``evenIfCancelled(_:)`` for a read.
-    func evenIfCancelledValue<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    /// sync must still record (its failure, the pages it read) or read is one short transaction.
+    @discardableResult
+    func evenIfCancelled<Value: Sendable>(_ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
         try await Task { try await body() }.value
     }
 

@@ -52,12 +52,10 @@ public struct SyncReport: Hashable, Sendable {
     public var isComplete: Bool { outcomes.count == SyncResource.allCases.count && outcomes.values.allSatisfy { $0 == .synced } }
 
     /// Whether nothing synced because the server could not be reached: offline.
-    public var isOffline: Bool { !unreachable.isEmpty && !outcomes.values.contains(.synced) && unreachable.count == failedCount }
+    public var isOffline: Bool { !unreachable.isEmpty && !outcomes.values.contains(.synced) && unreachable.count == failures.count }
 
     /// The resources that failed, with why.
     public var failures: [SyncResource: SyncFailure] { outcomes.compactMapValues(\.failure) }
-
-    private var failedCount: Int { failures.count }
 }
 
 /// Why a resource did not sync.

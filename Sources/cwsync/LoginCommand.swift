@@ -58,9 +58,7 @@ struct LogoutCommand: AsyncParsableCommand {
             return
         }
         let identity = try await CommandFailure.reporting { try CoinWeightStore.identity(at: storeOptions.store) }
-        let mirror = try await CommandFailure.reporting {
-            try CoinWeightMirror(storePath: storeOptions.store, defaultBaseURL: URL(string: EndpointOptions.defaultEndpoint))
-        }
+        let mirror = try await CommandFailure.reporting { try storeOptions.openExistingMirror() }
         defer { try? mirror.store.close() }
         do {
             try await mirror.forgetAccount(discardingQueued: discardQueued)

@@ -20,27 +20,25 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
         _ configuration: EmulatorConfiguration = EmulatorConfiguration(controlEnabled: true),
         _ body: (ContractServer, EmulatorState) async throws -> T
     ) async throws -> T {
-        var configuration = configuration
-        switch self {
-        case .urlSession:
-            return try await CoinWeightEmulator.withRunning(configuration) { running, state in
-                try await body(ContractServer(baseURL: running.baseURL, transport: URLSessionTransport()), state)
-            }
-        case .asyncHTTPClient:
-            let transport = try AsyncHTTPClientTransport()
-            return try await CoinWeightEmulator.withRunning(configuration) { running, state in
+        /// The emulator of `configuration`, reached through `transport`.
+        func serve(_ configuration: EmulatorConfiguration, _ transport: any HTTPTransport) async throws -> T {
+            try await CoinWeightEmulator.withRunning(configuration) { running, state in
                 try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
             }
+        }
+        switch self {
+        case .urlSession:
+            return try await serve(configuration, URLSessionTransport())
+        case .asyncHTTPClient:
+            return try await serve(configuration, try AsyncHTTPClientTransport())
         case .asyncHTTPClientTLS:
+            var configuration = configuration
             let tls = try EmulatorTLS.selfSigned()
             configuration.tls = tls
             return try await withTemporaryDirectory { folder in
                 let caFile = folder.appendingPathComponent("ca.pem")
                 try Data(tls.caCertificatePEM.utf8).write(to: caFile)
-                let transport = try AsyncHTTPClientTransport(configuration: .init(additionalCAFiles: [caFile.path]))
-                return try await CoinWeightEmulator.withRunning(configuration) { running, state in
-                    try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
-                }
+                return try await serve(configuration, try AsyncHTTPClientTransport(configuration: .init(additionalCAFiles: [caFile.path])))
             }
         }
     }

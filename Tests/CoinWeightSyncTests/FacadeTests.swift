@@ -26,7 +26,7 @@ struct FacadeTests {
                 let store = folder.appendingPathComponent("cwsync.sqlite").path
                 let mirror = try await open(store, running)
                 _ = try await mirror.login(Self.abc)
-                let ended = Flag()
+                let ended = ManagedFlag()
                 let runner = Task {
                     await mirror.run()
                     ended.set()
@@ -181,14 +181,4 @@ extension FacadeTests {
         for phase in large where phase == remaining.first { remaining = remaining.dropFirst() }
         return remaining.isEmpty
     }
-}
-
-/// A flag one task sets and another polls.
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-
-    func set() { lock.withLock { value = true } }
 }

@@ -222,7 +222,7 @@ package struct OrderPageScanner {
         guard index > start else { return nil }
         // A leading zero before more digits is not JSON; a fraction or exponent is for Codable.
         if bytes[start] == UInt8(ascii: "0") && index - start > 1 { return nil }
-        if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
         return value
     }
 
@@ -295,6 +295,11 @@ package struct OrderPageScanner {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 }
