@@ -70,8 +70,8 @@ public struct CoinWeightStore: Sendable {
     /// The store runs WAL with `synchronous=NORMAL`: a commit survives the app crashing or
     /// being killed, but the last commits may be lost if the machine loses power. With
     /// `syncingToDisk`, this commit (and every one before it) is on disk before the call
-    /// returns, at the price of an fsync: for a mark that must survive anything, such as an
-    /// order create's `sending`, made before its request goes out.
+    /// returns, at the price of an fsync: for a mark that must survive anything, such as the
+    /// `sending` of an order create queued earlier, made before its request goes out.
     package func write<T: Sendable>(syncingToDisk: Bool = false, _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
         guard syncingToDisk else { return try await pool.write { db in try body(StoreTransaction(db: db)) } }
         return try await pool.writeWithoutTransaction { db in
@@ -86,13 +86,17 @@ public struct CoinWeightStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does: for
-    /// a caller that is not async (an initializer); everything else uses ``write(_:)``.
+    /// Runs `body` in one write transaction on the calling thread, as ``write(syncingToDisk:_:)``
+    /// does: for a caller that is not async (an initializer); everything else uses
+    /// ``write(syncingToDisk:_:)``, so that no task waits on the cooperative pool for SQLite's
+    /// write lock (held by another process, say).
     package func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(StoreTransaction(db: db)) }
     }
 
-    /// The result of `query` now, on the calling thread: for a caller that is not async.
+    /// The result of `query` now, on the calling thread, as ``read(_:)`` gives it, with no hop
+    /// to a reader's queue and back: for a caller that is not async, and for the outbox's small
+    /// reads (in WAL mode a read never waits for the writer).
     package func readNow<Value>(_ query: StoreQuery<Value>) throws -> Value {
         try pool.read { db in try query.fetch(db) }
     }

@@ -26,6 +26,19 @@ extension StoreQuery {
         }
     }
 
+    /// The limits of symbol `name` on exchange `counterParty`, when the symbols config lists it there.
+    public static func symbol(counterParty: String, name: String) -> StoreQuery<SymbolSpec?> {
+        StoreQuery<SymbolSpec?> { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT name, base, quote, price_decimal, quantity_decimal, quantity_min, quantity_max
+                FROM symbol WHERE counter_party = ? AND name = ?
+                """), arguments: [counterParty, name]) else { return nil }
+            return SymbolSpec(
+                name: row[0], base: row[1], quote: row[2], priceDecimal: row[3], quantityDecimal: row[4],
+                quantityMin: try decimal(row[5], "symbol", "quantity_min"), quantityMax: try decimal(row[6], "symbol", "quantity_max"))
+        }
+    }
+
     /// The market tabs of `scope`, favorites flagged.
     public static func markets(scope: ResourceScope) -> StoreQuery<[MarketCategory]> {
         StoreQuery<[MarketCategory]> { db in

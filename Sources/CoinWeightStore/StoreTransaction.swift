@@ -20,7 +20,8 @@ package struct StoreTransaction {
     }
 
     /// Tells observations that `table` changed. SQLite reports no row changes of `WITHOUT
-    /// ROWID` tables, which most of the store's are, so every write names its table.
+    /// ROWID` tables, which most of the store's are, so every write to one names its table;
+    /// GRDB sees the changes of the others (`outbox`) by itself.
     func notifyChanges(in table: String) throws {
         try db.notifyChanges(in: Table(table))
     }

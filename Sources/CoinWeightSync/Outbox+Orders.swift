@@ -13,7 +13,7 @@ extension Outbox {
     /// next one.
     func resolveUnknownCreates(uid: UserID, report: inout DeliveryReport) async throws {
         let now = configuration.now()
-        let due = try await store.read(.outbox(uid: uid, states: [.sending])).filter { $0.resolveUntil != nil && $0.nextAttemptAt <= now }
+        let due = try store.readNow(.outbox(uid: uid, states: [.sending])).filter { $0.resolveUntil != nil && $0.nextAttemptAt <= now }
         try await resolveStrategyCreates(due, uid: uid, now: now, report: &report)
         let creates = due.compactMap { entry -> (OutboxEntry, NewOrder)? in
             guard case .createOrder(let order, _) = entry.write else { return nil }
@@ -46,7 +46,7 @@ extension Outbox {
         }
         guard !creates.isEmpty else { return }
         do {
-            let taken = try await store.read(.createdServerIDs)
+            let taken = try store.readNow(.createdServerIDs)
             let candidates = try await client.strategyItems(uid: uid).filter { $0.id.map { !taken.contains($0) } ?? false }
             reached(true)
             let lookups = creates.map { entry, item, twins in
@@ -62,7 +62,7 @@ extension Outbox {
     /// adopted once, recorded by `record`), or as not found.
     private func adopt<Candidate: Sendable>(
         _ lookups: [(entry: OutboxEntry, accepts: (Candidate) -> Bool)], among candidates: [Candidate], now: Date,
-        report: inout DeliveryReport, record: @escaping @Sendable (StoreTransaction, Int64, Candidate) throws -> Void
+        report: inout DeliveryReport, record: @escaping @Sendable (StoreTransaction, OutboxEntry, Candidate) throws -> Void
     ) async throws {
         var candidates = candidates
         for (entry, accepts) in lookups {
@@ -71,7 +71,7 @@ extension Outbox {
                 continue
             }
             let found = candidates.remove(at: index)
-            try await store.write { try record($0, entry.id, found) }
+            try await store.write { try record($0, entry, found) }
             report.delivered.append(entry.id)
         }
     }
@@ -117,7 +117,7 @@ extension Outbox {
     /// `owner`'s orders on the server, active or not, created since `since` and not placed
     /// by a delivered create, oldest first.
     private func placedOrders(owner: String, since: Date, now: Date) async throws -> [Order] {
-        let taken = try await store.read(.createdServerIDs)
+        let taken = try store.readNow(.createdServerIDs)
         let sinceMilliseconds = since.millisecondsSince1970
         var found = try await client.activeOrders(owner: owner)
         var pageIndex = 0

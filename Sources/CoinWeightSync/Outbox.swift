@@ -33,6 +33,8 @@ package actor Outbox {
     let hub: MirrorStateHub
     /// The delivered marks still committing, chained in order.
     private var deliveredMarks: Task<Void, any Error>?
+    /// The user ``run(uid:)`` delivers for now; `nil` while it does not run or nobody is logged in.
+    package private(set) var runningFor: UserID?
 
     package init(
         client: CoinWeightClient, store: CoinWeightStore, configuration: SyncConfiguration = SyncConfiguration(),
@@ -56,10 +58,10 @@ package actor Outbox {
             let deadline = order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline
             return try await queueCreate(order, write: write, uid: uid, validFor: deadline, allowWhileOffline: false)
         }
-        if case .updateOrder(let amendment) = write { try await check(amendment) }
-        if case .cancelAllOrders(let request) = write { try await checkOwner(request.owner, uid: uid) }
-        if case .addFavorite(let pair) = write { try await checkListed(pair.counterParty, pair.symbol) }
-        if case .updateLayout(_, let slot) = write { try await checkListed(slot.counterParty, slot.symbol) }
+        if case .updateOrder(let amendment) = write { try check(amendment) }
+        if case .cancelAllOrders(let request) = write { try checkOwner(request.owner, uid: uid) }
+        if case .addFavorite(let pair) = write { try checkListed(pair.counterParty, pair.symbol) }
+        if case .updateLayout(_, let slot) = write { try checkListed(slot.counterParty, slot.symbol) }
         let now = configuration.now()
         let id = try await store.write { try $0.enqueue(write, uid: uid, at: now) }
         await waker.wake()
@@ -105,8 +107,10 @@ package actor Outbox {
     /// refused it waits for a wake.
     /// - Parameter uid: the logged-in user, `nil` while logged out.
     package func run(uid: @escaping @Sendable () async -> UserID?) async {
+        defer { runningFor = nil }
         while !Task.isCancelled {
-            guard let user = await uid() else {
+            runningFor = await uid()
+            guard let user = runningFor else {
                 await waker.pause(for: nil)
                 continue
             }
@@ -137,7 +141,7 @@ package actor Outbox {
     private func nextDueDate(uid: UserID) async throws -> Date? {
         var unsettled: [OutboxWrite] = []
         var next: Date?
-        for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) {
+        for entry in try store.readNow(.outbox(uid: uid, states: [.pending, .sending])) {
             defer { unsettled.append(entry.write) }
             let waits = entry.state == .pending ? !unsettled.contains(where: entry.write.dependsOn) : entry.resolveUntil != nil
             if waits { next = min(next ?? entry.nextAttemptAt, entry.nextAttemptAt) }
@@ -166,14 +170,44 @@ package actor Outbox {
         }
     }
 
+    /// Queues an order create. While ``run(uid:)`` delivers for `uid` and nothing else of
+    /// `uid` is unsettled, it is queued already marked sending and sent at once: one commit,
+    /// with no fsync, since a power loss takes the entry and its mark together and so can
+    /// never leave it pending after its request went out. Otherwise it waits its turn, and
+    /// its mark is synced to disk when it comes.
     private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {
-        try await check(order, uid: uid)
+        try check(order, uid: uid)
         if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }
         let now = configuration.now()
         let deadline = now.addingTimeInterval(validFor.timeInterval)
-        let id = try await store.write { try $0.enqueue(write, uid: uid, at: now, deadline: deadline) }
-        await waker.wake()
+        guard runningFor == uid && delivering == nil && status != .authRequired && isOffline != true else {
+            let id = try await store.write { try $0.enqueue(write, uid: uid, at: now, deadline: deadline) }
+            await waker.wake()
+            return id
+        }
+        // This delivery is taken before anything awaits, so that no other one starts meanwhile
+        // and finds the entry sending as if a crash had interrupted it.
+        let queued = Task { [store] in try await store.write { try $0.enqueueSendingIfAlone(write, uid: uid, at: now, deadline: deadline) } }
+        delivering = Task {
+            defer { self.delivering = nil }  // nothing replaces a running delivery: it is still this one
+            guard let sending = try? await queued.value.sending else { return DeliveryReport() }
+            return await self.deliverClaimed(sending)
+        }
+        let (id, sending) = try await queued.value
+        if sending == nil { await waker.wake() }
         return id
+    }
+
+    /// Sends `entry`, queued already marked sending by ``queueCreate(_:write:uid:validFor:allowWhileOffline:)``,
+    /// as the delivery running now.
+    private func deliverClaimed(_ entry: OutboxEntry) async -> DeliveryReport {
+        var report = DeliveryReport()
+        do {
+            try await handle(entry, uid: entry.uid, claimed: true, report: &report)
+        } catch {
+            logger.error("outbox delivery stopped", metadata: ["error": "\(error)"])
+        }
+        return concluded(report)
     }
 
     private func deliverDue(uid: UserID) async -> DeliveryReport {
@@ -192,6 +226,11 @@ package actor Outbox {
         } catch {
             logger.error("outbox could not record a delivery; the write will be sent again", metadata: ["error": "\(error)"])
         }
+        return concluded(report)
+    }
+
+    /// `report`, once a 403 of the token that stopped it is noted.
+    private func concluded(_ report: DeliveryReport) -> DeliveryReport {
         status = report.authRequired ? .authRequired : status
         if report.authRequired { hub.update { $0.refuseAccount() } }
         return report
@@ -221,8 +260,8 @@ package actor Outbox {
             let created = try await send(entry.write, uid: uid)
             reached(true)
             switch created {
-            case .order(let order): try await store.write { try $0.markDelivered(entry.id, placing: order, at: self.configuration.now()) }
-            case .strategy(let item): try await store.write { try $0.markDelivered(entry.id, creating: item, at: self.configuration.now()) }
+            case .order(let order): try await store.write { try $0.markDelivered(entry, placing: order, at: self.configuration.now()) }
+            case .strategy(let item): try await store.write { try $0.markDelivered(entry, creating: item, at: self.configuration.now()) }
             case nil: markDeliveredInBackground(entry.id)
             }
             report.delivered.append(entry.id)
@@ -236,7 +275,7 @@ package actor Outbox {
     /// - Returns: whether an entry waits behind one settled in this round, and may go now.
     private func sendDue(uid: UserID, report: inout DeliveryReport) async throws -> Bool {
         let now = configuration.now()
-        let entries = try await store.read(.outbox(uid: uid, states: [.pending, .sending]))
+        let entries = try store.readNow(.outbox(uid: uid, states: [.pending, .sending]))
         // The idempotent entries that are due are marked sending together, in one commit,
         // so each delivery then costs one commit, not two. One that an earlier failure now
         // holds back goes back to pending unsent.

@@ -86,6 +86,36 @@ struct OrderOutboxTests {
         }
     }
 
+    @Test("placed while the outbox runs with nothing ahead of it, an order is queued already marked sending and goes at once; behind a write it depends on, it waits its turn")
+    func sentAtOnce() async throws {
+        try await Self.with { harness, outbox in
+            let running = Task { await outbox.run(uid: { 2 }) }
+            defer { running.cancel() }
+            try await waitUntil("the outbox runs") { await outbox.runningFor == 2 }
+            await outbox.finishDelivery()  // its first pass, which found nothing to send
+
+            let (first, _) = try await outbox.placeOrder(Self.order(quantity: "5.0000"), uid: 2)
+            let queued = try #require(try await harness.store.read(.outboxEntry(id: first)))
+            #expect(queued.state != .pending && queued.attempts == 1, "marked sending in the commit that queued it: \(queued)")
+            try await waitUntil("placed") { try await harness.store.read(.outboxEntry(id: first))?.state == .delivered }
+            #expect(await Self.placed(harness, Self.order(quantity: "5.0000")).count == 1)
+
+            await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/order/cancel-all"]))
+            let cancelAll = try await outbox.enqueue(.cancelAllOrders(CancelAllRequest(owner: "2")), uid: 2)
+            try await waitUntil("the cancel-all failed once") { try await harness.store.read(.outboxEntry(id: cancelAll))?.attempts == 1 }
+            let (second, _) = try await outbox.placeOrder(Self.order(quantity: "6.0000"), uid: 2)
+            let waiting = try #require(try await harness.store.read(.outboxEntry(id: second)))
+            #expect(waiting.state == .pending && waiting.attempts == 0, "behind the cancel-all of its owner: \(waiting)")
+            await harness.state.setFaults(FaultPlan())
+            harness.clock.advance(by: 10)  // past the cancel-all's backoff, within the order's deadline
+            await outbox.wake()
+            try await waitUntil("the cancel-all, then the order") { try await harness.store.read(.outboxEntry(id: second))?.state == .delivered }
+            #expect(try await harness.store.read(.outboxEntry(id: cancelAll))?.state == .delivered)
+            let placed = await Self.placed(harness, Self.order(quantity: "6.0000"))
+            #expect(placed.map(\.executionType) == [.acknowledged], "placed once, after the cancel-all: \(placed)")
+        }
+    }
+
     enum CrashPoint: String, CaseIterable, CustomTestStringConvertible {
         case beforeSend, afterSendBeforeRecord, afterRecord
         var testDescription: String { rawValue }

@@ -17,7 +17,7 @@ extension StoreQuery {
             arguments += StatementArguments(states.map(\.rawValue).sorted())
         }
         let sql = "SELECT \(OutboxEntry.columns) FROM outbox WHERE \(conditions.joined(separator: " AND ")) ORDER BY id"
-        return StoreQuery<[OutboxEntry]> { [arguments] db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(OutboxEntry.init(row:)) }
+        return StoreQuery<[OutboxEntry]> { [arguments] db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(OutboxEntry.init(row:)) }
     }
 
     /// The server ids of what delivered creates made (orders, strategy items): never adopted
@@ -43,7 +43,7 @@ extension StoreQuery {
     /// One outbox entry, to follow a write from queued to delivered.
     public static func outboxEntry(id: Int64) -> StoreQuery<OutboxEntry?> {
         StoreQuery<OutboxEntry?> { db in
-            try Row.fetchOne(db, sql: "SELECT \(OutboxEntry.columns) FROM outbox WHERE id = ?", arguments: [id]).map(OutboxEntry.init(row:))
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(OutboxEntry.columns) FROM outbox WHERE id = ?"), arguments: [id]).map(OutboxEntry.init(row:))
         }
     }
 }

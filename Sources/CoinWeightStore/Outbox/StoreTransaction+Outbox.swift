@@ -56,21 +56,39 @@ extension StoreTransaction {
     /// when its first request went out.
     /// - Returns: `false` when the entry is no longer pending (another sender took it).
     package func claimForSending(_ id: Int64, at now: Date) throws -> Bool {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ?)
             WHERE id = ? AND state = 'pending'
-            """, arguments: [now.millisecondsSince1970, id])
-        try notifyChanges(in: "outbox")
+            """).execute(arguments: [now.millisecondsSince1970, id])
         return db.changesCount == 1
+    }
+
+    /// Queues `write` as ``enqueue(_:uid:at:deadline:)`` does and, when no other write of
+    /// `uid` is unsettled (pending or sending), marks it sending in the same transaction, as
+    /// ``claimForSending(_:at:)`` does: a write sent as soon as it is queued.
+    /// - Returns: the new entry's id; and the entry as it now stands when it was marked
+    ///   sending, `nil` when it waits its turn.
+    package func enqueueSendingIfAlone(_ write: OutboxWrite, uid: UserID, at now: Date, deadline: Date? = nil) throws -> (id: Int64, sending: OutboxEntry?) {
+        let id = try enqueue(write, uid: uid, at: now, deadline: deadline)
+        let others = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE uid = ? AND state IN ('pending', 'sending') AND id <> ?)"),
+            arguments: [uid.rawValue, id]) ?? true
+        guard !others, try claimForSending(id, at: now) else { return (id, nil) }
+        let at = Date(millisecondsSince1970: now.millisecondsSince1970)
+        let entry = OutboxEntry(
+            id: id, uid: uid, write: write, state: .sending, createdAt: at, attempts: 1, nextAttemptAt: at, errorCode: nil, errorMessage: nil,
+            coalesced: false, deadline: deadline.map { Date(millisecondsSince1970: $0.millisecondsSince1970) }, firstSentAt: at, resolveUntil: nil,
+            failure: nil)
+        return (id, entry)
     }
 
     /// Puts entries marked sending back to pending, unsent: their sender decided not to
     /// send them after all.
     package func releaseClaims(_ ids: some Collection<Int64>) throws {
         for id in ids {
-            try db.execute(sql: "UPDATE outbox SET state = 'pending', attempts = attempts - 1 WHERE id = ? AND state = 'sending'", arguments: [id])
+            try db.cachedStatement(sql: "UPDATE outbox SET state = 'pending', attempts = attempts - 1 WHERE id = ? AND state = 'sending'")
+                .execute(arguments: [id])
         }
-        try notifyChanges(in: "outbox")
     }
 
     /// The server has the write.
@@ -78,20 +96,22 @@ extension StoreTransaction {
         try setState(.delivered, of: id, at: now)
     }
 
-    /// The server placed the order a create asked for (its answer, or the order found by a
-    /// lookup after the answer was lost): it replaces the local row, its id replaces the
-    /// local id in the writes still queued on it, and it is never adopted by another create.
-    package func markDelivered(_ id: Int64, placing order: Order, at now: Date) throws {
-        guard let entry = try storedEntry(id), case .createOrder(_, let localID) = entry.write else { return }
+    /// The server placed the order that `entry`, a create being sent (its payload can no
+    /// longer change), asked for (its answer, or the order found by a lookup after the answer
+    /// was lost): it replaces the local row, its id replaces the local id in the writes still
+    /// queued on it, and it is never adopted by another create.
+    package func markDelivered(_ entry: OutboxEntry, placing order: Order, at now: Date) throws {
+        guard case .createOrder(_, let localID) = entry.write else { return }
         try deleteOrders(ids: [localID])
         try upsertOrders([order])
         try settleCreate(entry, localID: localID, serverID: order.streetOrderId, at: now)
     }
 
-    /// The server created the strategy item a create asked for: as for an order, its id
-    /// replaces the local one in the mirror (item and run state) and in the queued writes.
-    package func markDelivered(_ id: Int64, creating item: StrategyItem, at now: Date) throws {
-        guard let entry = try storedEntry(id), case .createStrategy(_, let localID, _) = entry.write, let serverID = item.id else { return }
+    /// The server created the strategy item that `entry`, a create being sent, asked for: as
+    /// for an order, its id replaces the local one in the mirror (item and run state) and in
+    /// the queued writes.
+    package func markDelivered(_ entry: OutboxEntry, creating item: StrategyItem, at now: Date) throws {
+        guard case .createStrategy(_, let localID, _) = entry.write, let serverID = item.id else { return }
         let position = try strategyItem(id: localID, uid: entry.uid)?.position
         try writeStrategyItem(nil, id: localID, uid: entry.uid.rawValue, position: nil)
         try writeStrategyItem(item, id: serverID, uid: entry.uid.rawValue, position: position)
@@ -101,11 +121,12 @@ extension StoreTransaction {
 
     /// Records the server's id of a create's local id, rewrites the writes queued on it (and
     /// shows them on the server's row), and marks the create delivered.
-    private func settleCreate(_ entry: StoredEntry, localID: String, serverID: String, at now: Date) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)",
-                       arguments: [localID, serverID, entry.id])
-        let queuedOnIt = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')",
-                                          arguments: [entry.uid.rawValue, entry.write.entity]).map(storedEntry(row:))
+    private func settleCreate(_ entry: OutboxEntry, localID: String, serverID: String, at now: Date) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)")
+            .execute(arguments: [localID, serverID, entry.id])
+        let queuedOnIt = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')"),
+            arguments: [entry.uid.rawValue, entry.write.entity]).map(storedEntry(row:))
         for dependent in queuedOnIt where dependent.write.localID == localID {
             // Shown again on the server's row, with an undo that puts that row back.
             let rewritten = dependent.write.replacingLocalID(localID, with: serverID)
@@ -123,7 +144,6 @@ extension StoreTransaction {
         try undo(entry.undo)
         try db.execute(sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
                        arguments: [failure.code, message, try StoreJSON.encode(failure), now.millisecondsSince1970, id])
-        try notifyChanges(in: "outbox")
     }
 
     /// The write will never be sent (a create past its deadline): its optimistic change is
@@ -133,14 +153,12 @@ extension StoreTransaction {
         try undo(entry.undo)
         try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
                        arguments: [reason, try StoreJSON.encode(OutboxFailure.expired(attempted: attempted)), now.millisecondsSince1970, id])
-        try notifyChanges(in: "outbox")
     }
 
     /// The write could not be sent now: it waits until `next` and is tried again.
     package func markForRetry(_ id: Int64, at next: Date, reason: String) throws {
         try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, resolve_until = NULL, error_message = ? WHERE id = ?",
                        arguments: [next.millisecondsSince1970, reason, id])
-        try notifyChanges(in: "outbox")
     }
 
     /// The request may have taken effect but no answer says so: the entry stays `sending`,
@@ -150,7 +168,6 @@ extension StoreTransaction {
             UPDATE outbox SET state = 'sending', next_attempt_at = ?, resolve_until = coalesce(resolve_until, ?), error_message = ?
             WHERE id = ?
             """, arguments: [next.millisecondsSince1970, resolveUntil.millisecondsSince1970, reason, id])
-        try notifyChanges(in: "outbox")
     }
 
     /// Deals with the entries of `uid` whose send was interrupted (a crash while sending):
@@ -193,15 +210,14 @@ extension StoreTransaction {
     private static let storedColumns = "id, payload_json, undo_json, uid, created_at"
 
     private func insert(_ write: OutboxWrite, uid: UserID, undo: OutboxUndo, state: OutboxState, at now: Date, result: String? = nil, deadline: Date? = nil) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json, deadline_at, settled_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 uid.rawValue, write.kind, write.entity, try StoreJSON.encode(write), try StoreJSON.encode(undo), state.rawValue,
                 now.millisecondsSince1970, now.millisecondsSince1970, result, deadline?.millisecondsSince1970,
                 state == .pending ? nil : now.millisecondsSince1970,
             ])
-        try notifyChanges(in: "outbox")
         return db.lastInsertedRowID
     }
 
@@ -209,24 +225,23 @@ extension StoreTransaction {
     /// delivered one keeps no error of the attempts before.
     private func setState(_ state: OutboxState, of id: Int64, result: String? = nil, at now: Date? = nil) throws {
         let delivered = state == .delivered
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at),
                 error_code = CASE WHEN ? THEN NULL ELSE error_code END, error_message = CASE WHEN ? THEN NULL ELSE error_message END,
                 failure_json = CASE WHEN ? THEN NULL ELSE failure_json END
             WHERE id = ?
-            """, arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, delivered, id])
-        try notifyChanges(in: "outbox")
+            """).execute(arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, delivered, id])
     }
 
     private func pendingEntry(entity: String, uid: UserID) throws -> StoredEntry? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT \(Self.storedColumns) FROM outbox
             WHERE uid = ? AND entity = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1
-            """, arguments: [uid.rawValue, entity]).map(storedEntry(row:))
+            """), arguments: [uid.rawValue, entity]).map(storedEntry(row:))
     }
 
     private func storedEntry(_ id: Int64) throws -> StoredEntry? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE id = ?", arguments: [id]).map(storedEntry(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM outbox WHERE id = ?"), arguments: [id]).map(storedEntry(row:))
     }
 
     private func entries(uid: UserID, states: [OutboxState]) throws -> [StoredEntry] {

@@ -16,7 +16,6 @@ extension StoreTransaction {
                 first_sent_at = NULL, resolve_until = NULL, settled_at = NULL, undo_json = ?, deadline_at = CASE WHEN deadline_at IS NULL THEN NULL ELSE ? END
             WHERE id = ?
             """, arguments: [now.millisecondsSince1970, try StoreJSON.encode(undo), deadline?.millisecondsSince1970, id])
-        try notifyChanges(in: "outbox")
     }
 
     /// Takes a pending entry out of the queue and its optimistic change out of the mirror;
@@ -33,7 +32,6 @@ extension StoreTransaction {
     package func makeWaitingEntriesDue(uid: UserID, at now: Date) throws {
         try db.execute(sql: "UPDATE outbox SET next_attempt_at = ? WHERE uid = ? AND state IN ('pending', 'sending') AND next_attempt_at > ?",
                        arguments: [now.millisecondsSince1970, uid.rawValue, now.millisecondsSince1970])
-        if db.changesCount > 0 { try notifyChanges(in: "outbox") }
     }
 
     private func controlledEntry(_ id: Int64) throws -> OutboxEntry {
