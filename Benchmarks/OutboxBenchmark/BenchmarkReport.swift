@@ -108,9 +108,7 @@ struct BenchmarkReport {
                 + "\(Format.microseconds(raw.perWrite * (1 / Self.deliveryTarget) - raw.perWrite)) more than a raw request. For scale, one call "
                 + "of the store's API timed alone (\(Format.grouped(StoreRoundTrips.calls)) each, on the delivery's store afterwards): "
                 + "`store.write { _ in }` \(Format.microseconds(roundTrips.emptyWrite)), `store.read(.outbox(uid: 2, states: [.pending, .sending]))` "
-                + "with none left \(Format.microseconds(roundTrips.pendingRead)); on the calling thread, as the outbox makes its calls, "
-                + "`store.writeNow { _ in }` \(Format.microseconds(roundTrips.emptyWriteNow)) and the same read with `readNow` "
-                + "\(Format.microseconds(roundTrips.pendingReadNow)); the delivery made \(Format.fixed(delivered.commitsPerWrite, 2)) "
+                + "with none left \(Format.microseconds(roundTrips.pendingRead)); the delivery made \(Format.fixed(delivered.commitsPerWrite, 2)) "
                 + "commits per write.",
             "",
         ]

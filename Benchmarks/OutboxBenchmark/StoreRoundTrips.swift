@@ -2,9 +2,9 @@ import BenchmarkSupport
 import CoinWeightAPI
 import CoinWeightStore
 
-/// What one call of the store's API costs by itself on this machine, timed alone after the
-/// deliveries: async, from the caller's `await` to its return (the hop to GRDB's queue and back
-/// included), and on the calling thread, as the outbox calls it.
+/// What one call of the store's async API costs by itself on this machine, timed alone after
+/// the deliveries: the least each store call of the outbox costs, from the caller's `await`
+/// to its return (the hop to GRDB's queue and back included).
 struct StoreRoundTrips {
     /// Calls timed of each kind.
     static let calls = 1_000
@@ -13,10 +13,6 @@ struct StoreRoundTrips {
     var emptyWrite: Duration
     /// `store.read(.outbox(uid:states: [.pending, .sending]))`, on average, with none left.
     var pendingRead: Duration
-    /// `store.writeNow { _ in }`, on average.
-    var emptyWriteNow: Duration
-    /// `store.readNow(.outbox(uid:states: [.pending, .sending]))`, on average, with none left.
-    var pendingReadNow: Duration
 
     /// Times ``calls`` calls of each on `store`, one after the other.
     static func measure(_ store: CoinWeightStore, uid: UserID) async throws -> StoreRoundTrips {
@@ -26,13 +22,6 @@ struct StoreRoundTrips {
         let emptyWrite = writeStart.duration(to: clock.now) / calls
         let readStart = clock.now
         for _ in 0..<calls { _ = try await store.read(.outbox(uid: uid, states: [.pending, .sending])) }
-        let pendingRead = readStart.duration(to: clock.now) / calls
-        let writeNowStart = clock.now
-        for _ in 0..<calls { try store.writeNow { _ in } }
-        let emptyWriteNow = writeNowStart.duration(to: clock.now) / calls
-        let readNowStart = clock.now
-        for _ in 0..<calls { _ = try store.readNow(.outbox(uid: uid, states: [.pending, .sending])) }
-        return StoreRoundTrips(emptyWrite: emptyWrite, pendingRead: pendingRead, emptyWriteNow: emptyWriteNow,
-                               pendingReadNow: readNowStart.duration(to: clock.now) / calls)
+        return StoreRoundTrips(emptyWrite: emptyWrite, pendingRead: readStart.duration(to: clock.now) / calls)
     }
 }

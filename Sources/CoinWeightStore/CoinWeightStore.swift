@@ -86,17 +86,13 @@ public struct CoinWeightStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction on the calling thread, as ``write(syncingToDisk:_:)``
-    /// does: for a caller that is not async (an initializer); everything else uses
-    /// ``write(syncingToDisk:_:)``, so that no task waits on the cooperative pool for SQLite's
-    /// write lock (held by another process, say).
+    /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does: for
+    /// a caller that is not async (an initializer); everything else uses ``write(_:)``.
     package func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try pool.write { db in try body(StoreTransaction(db: db)) }
     }
 
-    /// The result of `query` now, on the calling thread, as ``read(_:)`` gives it, with no hop
-    /// to a reader's queue and back: for a caller that is not async, and for the outbox's small
-    /// reads (in WAL mode a read never waits for the writer).
+    /// The result of `query` now, on the calling thread: for a caller that is not async.
     package func readNow<Value>(_ query: StoreQuery<Value>) throws -> Value {
         try pool.read { db in try query.fetch(db) }
     }

@@ -13,7 +13,7 @@ extension Outbox {
     /// next one.
     func resolveUnknownCreates(uid: UserID, report: inout DeliveryReport) async throws {
         let now = configuration.now()
-        let due = try store.readNow(.outbox(uid: uid, states: [.sending])).filter { $0.resolveUntil != nil && $0.nextAttemptAt <= now }
+        let due = try await store.read(.outbox(uid: uid, states: [.sending])).filter { $0.resolveUntil != nil && $0.nextAttemptAt <= now }
         try await resolveStrategyCreates(due, uid: uid, now: now, report: &report)
         let creates = due.compactMap { entry -> (OutboxEntry, NewOrder)? in
             guard case .createOrder(let order, _) = entry.write else { return nil }
@@ -46,7 +46,7 @@ extension Outbox {
         }
         guard !creates.isEmpty else { return }
         do {
-            let taken = try store.readNow(.createdServerIDs)
+            let taken = try await store.read(.createdServerIDs)
             let candidates = try await client.strategyItems(uid: uid).filter { $0.id.map { !taken.contains($0) } ?? false }
             reached(true)
             let lookups = creates.map { entry, item, twins in
@@ -117,7 +117,7 @@ extension Outbox {
     /// `owner`'s orders on the server, active or not, created since `since` and not placed
     /// by a delivered create, oldest first.
     private func placedOrders(owner: String, since: Date, now: Date) async throws -> [Order] {
-        let taken = try store.readNow(.createdServerIDs)
+        let taken = try await store.read(.createdServerIDs)
         let sinceMilliseconds = since.millisecondsSince1970
         var found = try await client.activeOrders(owner: owner)
         var pageIndex = 0

@@ -31,8 +31,10 @@ package actor Outbox {
     private let waker: Waker
     /// Where a refused token shows.
     let hub: MirrorStateHub
-    /// The delivered marks still committing, chained in order.
+    /// The task committing delivered marks, while there are any to commit.
     private var deliveredMarks: Task<Void, any Error>?
+    /// The delivered marks that task has not taken yet, with when each write was delivered.
+    private var uncommittedMarks: [(id: Int64, at: Date)] = []
     /// The user ``run(uid:)`` delivers for now; `nil` while it does not run or nobody is logged in.
     package private(set) var runningFor: UserID?
 
@@ -58,10 +60,10 @@ package actor Outbox {
             let deadline = order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline
             return try await queueCreate(order, write: write, uid: uid, validFor: deadline, allowWhileOffline: false)
         }
-        if case .updateOrder(let amendment) = write { try check(amendment) }
-        if case .cancelAllOrders(let request) = write { try checkOwner(request.owner, uid: uid) }
-        if case .addFavorite(let pair) = write { try checkListed(pair.counterParty, pair.symbol) }
-        if case .updateLayout(_, let slot) = write { try checkListed(slot.counterParty, slot.symbol) }
+        if case .updateOrder(let amendment) = write { try await check(amendment) }
+        if case .cancelAllOrders(let request) = write { try await checkOwner(request.owner, uid: uid) }
+        if case .addFavorite(let pair) = write { try await checkListed(pair.counterParty, pair.symbol) }
+        if case .updateLayout(_, let slot) = write { try await checkListed(slot.counterParty, slot.symbol) }
         let now = configuration.now()
         let id = try await store.write { try $0.enqueue(write, uid: uid, at: now) }
         await waker.wake()
@@ -141,7 +143,7 @@ package actor Outbox {
     private func nextDueDate(uid: UserID) async throws -> Date? {
         var unsettled: [OutboxWrite] = []
         var next: Date?
-        for entry in try store.readNow(.outbox(uid: uid, states: [.pending, .sending])) {
+        for entry in try await store.read(.outbox(uid: uid, states: [.pending, .sending])) {
             defer { unsettled.append(entry.write) }
             let waits = entry.state == .pending ? !unsettled.contains(where: entry.write.dependsOn) : entry.resolveUntil != nil
             if waits { next = min(next ?? entry.nextAttemptAt, entry.nextAttemptAt) }
@@ -176,7 +178,7 @@ package actor Outbox {
     /// never leave it pending after its request went out. Otherwise it waits its turn, and
     /// its mark is synced to disk when it comes.
     private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {
-        try check(order, uid: uid)
+        try await check(order, uid: uid)
         if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }
         let now = configuration.now()
         let deadline = now.addingTimeInterval(validFor.timeInterval)
@@ -275,7 +277,7 @@ package actor Outbox {
     /// - Returns: whether an entry waits behind one settled in this round, and may go now.
     private func sendDue(uid: UserID, report: inout DeliveryReport) async throws -> Bool {
         let now = configuration.now()
-        let entries = try store.readNow(.outbox(uid: uid, states: [.pending, .sending]))
+        let entries = try await store.read(.outbox(uid: uid, states: [.pending, .sending]))
         // The idempotent entries that are due are marked sending together, in one commit,
         // so each delivery then costs one commit, not two. One that an earlier failure now
         // holds back goes back to pending unsent.
@@ -305,22 +307,37 @@ package actor Outbox {
     }
 
     /// Commits an idempotent write's delivered mark while the next request goes out; the
-    /// marks commit one after another, and ``flushDeliveredMarks()`` waits for them. A crash
+    /// marks that come in while one commit runs go together in the next, and
+    /// ``flushDeliveredMarks()`` waits for them all. A crash
     /// before one commits leaves its write `sending`, and an idempotent write is sent again.
     private func markDeliveredInBackground(_ id: Int64) {
-        let previous = deliveredMarks
-        let now = configuration.now()
+        uncommittedMarks.append((id, configuration.now()))
+        guard deliveredMarks == nil else { return }
         deliveredMarks = Task { [store] in
-            try await previous?.value
-            try await store.write { try $0.markDelivered(id, at: now) }
+            // The marks that came in while one commit ran go together in the next.
+            while let marks = await self.takeUncommittedMarks() {
+                try await store.write { transaction in
+                    for mark in marks { try transaction.markDelivered(mark.id, at: mark.at) }
+                }
+            }
         }
+    }
+
+    /// The delivered marks not committed yet, or `nil` (and no committing task) when there are none.
+    private func takeUncommittedMarks() -> [(id: Int64, at: Date)]? {
+        guard !uncommittedMarks.isEmpty else {
+            deliveredMarks = nil
+            return nil
+        }
+        defer { uncommittedMarks = [] }
+        return uncommittedMarks
     }
 
     /// Waits until every delivered mark is committed.
     private func flushDeliveredMarks() async throws {
-        let marks = deliveredMarks
-        deliveredMarks = nil
-        try await marks?.value
+        guard let marks = deliveredMarks else { return }
+        defer { if deliveredMarks == marks { deliveredMarks = nil } }
+        try await marks.value
     }
 
     /// The pending entries that are due and that no earlier unsettled entry holds back.
