@@ -31,7 +31,9 @@ extension CoinWeightMirror {
 
     /// Places an order. It shows in the mirror at once under a local id, and is sent only
     /// until `validFor` after now (by default ``SyncConfiguration/orderDeadline``, or
-    /// ``SyncConfiguration/marketOrderDeadline`` for a MARKET order), then expires.
+    /// ``SyncConfiguration/marketOrderDeadline`` for a MARKET order), then expires. While
+    /// ``run()`` runs and nothing else of the account waits to be sent, its request goes out
+    /// at once, without waiting for the next delivery pass.
     /// - Parameter allowWhileOffline: queue a MARKET order even while the server cannot be
     ///   reached (it fills at whatever the price is when it is sent).
     /// - Returns: the entry's id and the order's local id, which later writes may name.
