@@ -7,6 +7,10 @@ import GRDB
 package struct StoreTransaction {
     let db: Database
 
+    /// The result of `query` inside this transaction: what it holds so far, this
+    /// transaction's own writes included.
+    package func fetch<Value>(_ query: StoreQuery<Value>) throws -> Value { try query.fetch(db) }
+
     /// Deletes the rows `scope` selects from `table`, then inserts `rows` (values in `columns` order).
     func replaceRows(in table: String, where scope: String, _ scopeArguments: StatementArguments, columns: [String], rows: [StatementArguments]) throws {
         try db.execute(sql: "DELETE FROM \(table) WHERE \(scope)", arguments: scopeArguments)

@@ -60,12 +60,11 @@ package actor Outbox {
             let deadline = order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline
             return try await queueCreate(order, write: write, uid: uid, validFor: deadline, allowWhileOffline: false)
         }
-        if case .updateOrder(let amendment) = write { try await check(amendment) }
-        if case .cancelAllOrders(let request) = write { try await checkOwner(request.owner, uid: uid) }
-        if case .addFavorite(let pair) = write { try await checkListed(pair.counterParty, pair.symbol) }
-        if case .updateLayout(_, let slot) = write { try await checkListed(slot.counterParty, slot.symbol) }
         let now = configuration.now()
-        let id = try await store.write { try $0.enqueue(write, uid: uid, at: now) }
+        let id = try await store.write { transaction in
+            try Self.check(write, uid: uid, in: transaction)
+            return try transaction.enqueue(write, uid: uid, at: now)
+        }
         await waker.wake()
         return id
     }
@@ -178,18 +177,25 @@ package actor Outbox {
     /// never leave it pending after its request went out. Otherwise it waits its turn, and
     /// its mark is synced to disk when it comes.
     private func queueCreate(_ order: NewOrder, write: OutboxWrite, uid: UserID, validFor: Duration, allowWhileOffline: Bool) async throws -> Int64 {
-        try await check(order, uid: uid)
         if order.orderType == .market && isOffline == true && !allowWhileOffline { throw OutboxError.marketOrderWhileOffline }
         let now = configuration.now()
         let deadline = now.addingTimeInterval(validFor.timeInterval)
         guard runningFor == uid && delivering == nil && status != .authRequired && isOffline != true else {
-            let id = try await store.write { try $0.enqueue(write, uid: uid, at: now, deadline: deadline) }
+            let id = try await store.write { transaction in
+                try Self.check(write, uid: uid, in: transaction)
+                return try transaction.enqueue(write, uid: uid, at: now, deadline: deadline)
+            }
             await waker.wake()
             return id
         }
         // This delivery is taken before anything awaits, so that no other one starts meanwhile
         // and finds the entry sending as if a crash had interrupted it.
-        let queued = Task { [store] in try await store.write { try $0.enqueueSendingIfAlone(write, uid: uid, at: now, deadline: deadline) } }
+        let queued = Task { [store] in
+            try await store.write { transaction in
+                try Self.check(write, uid: uid, in: transaction)
+                return try transaction.enqueueSendingIfAlone(write, uid: uid, at: now, deadline: deadline)
+            }
+        }
         delivering = Task {
             defer { self.delivering = nil }  // nothing replaces a running delivery: it is still this one
             guard let sending = try? await queued.value.sending else { return DeliveryReport() }
