@@ -49,7 +49,10 @@ let package = Package(
         // The local SQLite mirror: schema/ migrations, upserts, queries and observations.
         .target(
             name: "CoinWeightStore",
-            dependencies: ["CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             resources: [.copy("../../schema")],
             swiftSettings: librarySettings
         ),

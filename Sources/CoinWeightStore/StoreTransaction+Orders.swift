@@ -1,6 +1,7 @@
 package import CoinWeightAPI
 package import Foundation
 import GRDB
+import GRDBSQLite
 
 extension StoreTransaction {
     /// Inserts or updates `orders` by `streetOrderId` with one prepared statement.
@@ -11,10 +12,17 @@ extension StoreTransaction {
     @discardableResult
     package func upsertOrders(_ orders: some Sequence<Order>) throws -> Int {
         let statement = try db.cachedStatement(sql: Self.upsertOrderSQL)
+        // GRDB runs the statement (its checks and bookkeeping) with whatever is bound: each
+        // order binds its own values through the C API in between, after a reset.
+        statement.setUncheckedArguments(StatementArguments(Array(repeating: nil as String?, count: Order.columns.count)))
         try notifyChanges(in: "order")
         var changed = 0
         for order in orders {
-            statement.setUncheckedArguments(order.databaseValues)
+            sqlite3_reset(statement.sqliteStatement)
+            let code = order.bind(to: statement.sqliteStatement)
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
             try statement.execute()
             changed += db.changesCount
         }

@@ -102,12 +102,17 @@ struct OrderOutboxTests {
 
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/order/cancel-all"]))
             let cancelAll = try await outbox.enqueue(.cancelAllOrders(CancelAllRequest(owner: "2")), uid: 2)
-            try await waitUntil("the cancel-all failed once") { try await harness.store.read(.outboxEntry(id: cancelAll))?.attempts == 1 }
+            // Its failure recorded, not only its attempt counted: the backoff then runs from before the clock moves.
+            try await waitUntil("the cancel-all failed once") {
+                let entry = try await harness.store.read(.outboxEntry(id: cancelAll))
+                return entry?.state == .pending && entry?.attempts == 1 && entry?.errorMessage != nil
+            }
             let (second, _) = try await outbox.placeOrder(Self.order(quantity: "6.0000"), uid: 2)
             let waiting = try #require(try await harness.store.read(.outboxEntry(id: second)))
             #expect(waiting.state == .pending && waiting.attempts == 0, "behind the cancel-all of its owner: \(waiting)")
             await harness.state.setFaults(FaultPlan())
             harness.clock.advance(by: 10)  // past the cancel-all's backoff, within the order's deadline
+            #expect(try #require(try await harness.store.read(.outboxEntry(id: cancelAll))).nextAttemptAt <= harness.clock.now)
             await outbox.wake()
             try await waitUntil("the cancel-all, then the order") { try await harness.store.read(.outboxEntry(id: second))?.state == .delivered }
             #expect(try await harness.store.read(.outboxEntry(id: cancelAll))?.state == .delivered)

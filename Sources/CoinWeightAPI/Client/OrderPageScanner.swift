@@ -87,34 +87,40 @@ package struct OrderPageScanner {
     }
 
     /// One order: its thirteen fields, each once; other keys skipped. Keys are matched as
-    /// bytes, and the fields seen kept as bits: no string is made or hashed for a key.
+    /// bytes, and the fields seen kept as bits: no string is made or hashed for a key, and
+    /// nothing but the order's own values is allocated.
     private mutating func order() -> Order? {
-        var strings: [String?] = Array(repeating: nil, count: 7)   // id, type, symbol, side, owner, counterParty, executionType
-        var decimals: [ExactDecimal?] = Array(repeating: nil, count: 4)   // price, quantity, filledPrice, filledQuantity
-        var times: [Int64?] = [nil, nil]   // createTime, processedTime
+        var id, type, symbol, side, owner, counterParty, execution: String?
+        var price, quantity, filledPrice, filledQuantity: ExactDecimal?
+        var createTime, processedTime: Int64?
         var seen: UInt16 = 0
+        var previous = -1
         let complete = object { key, scanner in
-            guard let field = Self.orderField(key) else {
+            guard let field = Self.orderField(key, after: previous) else {
                 // Not a field of an order: skipped, as Codable skips it, once its key is text.
                 return Self.text(key) != nil && scanner.skipValue()
             }
             guard seen & (1 << field) == 0 else { return false }
             seen |= 1 << field
+            previous = field
             switch field {
-            case 0..<7:
-                strings[field] = scanner.string()
-                return strings[field] != nil
-            case 7..<11:
-                decimals[field - 7] = scanner.string().flatMap(ExactDecimal.init)
-                return decimals[field - 7] != nil
-            default:
-                times[field - 11] = scanner.integer()
-                return times[field - 11] != nil
+            case 0: id = scanner.string(); return id != nil
+            case 1: type = scanner.string(); return type != nil
+            case 2: symbol = scanner.string(); return symbol != nil
+            case 3: side = scanner.string(); return side != nil
+            case 4: owner = scanner.string(); return owner != nil
+            case 5: counterParty = scanner.string(); return counterParty != nil
+            case 6: execution = scanner.string(); return execution != nil
+            case 7: price = scanner.decimal(); return price != nil
+            case 8: quantity = scanner.decimal(); return quantity != nil
+            case 9: filledPrice = scanner.decimal(); return filledPrice != nil
+            case 10: filledQuantity = scanner.decimal(); return filledQuantity != nil
+            case 11: createTime = scanner.integer(); return createTime != nil
+            default: processedTime = scanner.integer(); return processedTime != nil
             }
         }
-        guard complete, let id = strings[0], let type = strings[1], let symbol = strings[2], let side = strings[3], let owner = strings[4],
-              let counterParty = strings[5], let execution = strings[6], let price = decimals[0], let quantity = decimals[1],
-              let filledPrice = decimals[2], let filledQuantity = decimals[3], let createTime = times[0], let processedTime = times[1]
+        guard complete, let id, let type, let symbol, let side, let owner, let counterParty, let execution, let price, let quantity,
+              let filledPrice, let filledQuantity, let createTime, let processedTime
         else { return nil }
         return Order(
             streetOrderId: id, orderType: OrderType(rawValue: type), symbol: symbol, side: Side(rawValue: side), owner: owner,
@@ -128,10 +134,16 @@ package struct OrderPageScanner {
         "price", "quantity", "filledPrice", "filledQuantity", "createTime", "processedTime",
     ].map { Array($0.utf8) }
 
-    /// The slot of the order field named `key`, or `nil` for another key.
-    private static func orderField(_ key: UnsafeRawBufferPointer) -> Int? {
-        for (slot, name) in orderFields.enumerated() where name.count == key.count && name.elementsEqual(key) { return slot }
-        return nil
+    /// The slot of the order field named `key`, or `nil` for another key. The slot after
+    /// `previous` is tried first: a server writes every order's keys in one order.
+    private static func orderField(_ key: UnsafeRawBufferPointer, after previous: Int) -> Int? {
+        let next = previous + 1
+        if next < orderFields.count, matches(orderFields[next], key) { return next }
+        return orderFields.firstIndex { matches($0, key) }
+    }
+
+    private static func matches(_ name: [UInt8], _ key: UnsafeRawBufferPointer) -> Bool {
+        name.count == key.count && name.withUnsafeBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
     }
 
     // MARK: JSON
@@ -198,6 +210,11 @@ package struct OrderPageScanner {
             return String(validating: bytes, as: UTF8.self)
         }
         return nil
+    }
+
+    /// A decimal written as a string, as the API writes amounts.
+    private mutating func decimal() -> ExactDecimal? {
+        string().flatMap(ExactDecimal.init)
     }
 
     private mutating func nullableString() -> Bool {
