@@ -53,9 +53,12 @@ let package = Package(
                 "CoinWeightAPI", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            resources: [.copy("../../schema")],
-            swiftSettings: librarySettings
+            swiftSettings: librarySettings,
+            plugins: ["EmbedSchema"]
         ),
+        // schema/*.sql compiled into CoinWeightStore: no resource bundle at run time.
+        .plugin(name: "EmbedSchema", capability: .buildTool(), dependencies: ["SchemaEmbedder"]),
+        .executableTarget(name: "SchemaEmbedder"),
         // The HTTPTransport on AsyncHTTPClient: pooled connections that never resend, TLS with
         // extra CAs. A module of its own, so that an app on Apple platforms links no NIO.
         .target(

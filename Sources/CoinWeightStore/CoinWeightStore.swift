@@ -41,7 +41,7 @@ public struct CoinWeightStore: Sendable {
     /// - Throws: ``StoreError/newerSchema(path:found:supported:)`` and
     ///   ``StoreError/notADatabase(path:reason:)`` without touching the file.
     public init(path: String, now: Date = Date()) throws {
-        let migrator = SchemaMigrator(files: try SchemaFile.bundled())
+        let migrator = SchemaMigrator(files: try SchemaFile.embedded())
         if let found = try migrator.versionOfExistingStore(at: path), found > migrator.latestVersion {
             throw StoreError.newerSchema(path: path, found: found, supported: migrator.latestVersion)
         }

@@ -11,7 +11,7 @@ public enum StoreError: Error, Sendable, Hashable {
     case unavailable(path: String, reason: String)
     /// A file of the store could not be created, or made private to its owner (mode 0600).
     case notPrivate(path: String, reason: String)
-    /// The schema files bundled with this build are missing or misnumbered: a packaging bug.
+    /// The schema files compiled into this build are missing or misnumbered: a packaging bug.
     case invalidSchemaFiles(String)
     /// A value in the store cannot be read back (a decimal that is not one, say): the file was
     /// changed by something other than this library.

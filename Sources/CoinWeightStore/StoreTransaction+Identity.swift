@@ -40,7 +40,7 @@ extension CoinWeightStore {
     /// there yet or it is bound to no one.
     /// - Throws: ``StoreError`` for a file that is not a store or cannot be read now.
     public static func identity(at path: String) throws -> StoreIdentity? {
-        let migrator = SchemaMigrator(files: try SchemaFile.bundled())
+        let migrator = SchemaMigrator(files: try SchemaFile.embedded())
         guard let version = try migrator.versionOfExistingStore(at: path) else { return nil }
         guard version <= migrator.latestVersion else { throw StoreError.newerSchema(path: path, found: version, supported: migrator.latestVersion) }
         // Stores from before schema 0006 are bound to no one (read from the header alone).

@@ -33,10 +33,10 @@ struct SchemaMigrationTests {
         }
     }
 
-    @Test("the migrated schema equals the schema/ files applied by hand, and the bundle holds the repository's files")
+    @Test("the migrated schema equals the schema/ files applied by hand, and the schema compiled into the library is the repository's files")
     func schemaEqualsFiles() async throws {
         let files = try SchemaFile.load(from: repositorySchemaFolder)
-        #expect(try SchemaFile.bundled() == files)
+        #expect(try SchemaFile.embedded() == files)
         let byHand = try DatabaseQueue()
         try await byHand.write { db in
             for file in files { try db.execute(sql: file.sql) }
@@ -55,12 +55,12 @@ struct SchemaMigrationTests {
             try CoinWeightStore(path: path).close()
             let queue = try DatabaseQueue(path: path)
             try await queue.write { db in
-                try db.execute(sql: "PRAGMA user_version = \(try SchemaFile.bundled().count + 1)")
+                try db.execute(sql: "PRAGMA user_version = \(try SchemaFile.embedded().count + 1)")
                 try db.execute(sql: "CREATE TABLE from_the_future (x)")
             }
             try queue.close()
             let before = fileFingerprint(path)
-            let supported = try SchemaFile.bundled().count
+            let supported = try SchemaFile.embedded().count
             #expect(throws: StoreError.newerSchema(path: path, found: supported + 1, supported: supported)) { try CoinWeightStore(path: path) }
             #expect(fileFingerprint(path) == before)
             #expect("\(StoreError.newerSchema(path: path, found: supported + 1, supported: supported))".contains("Nothing was changed"))
@@ -88,7 +88,7 @@ struct SchemaMigrationTests {
                 released.signal()
             }
             let started = ContinuousClock.now
-            #expect(try SchemaMigrator(files: SchemaFile.bundled()).versionOfExistingStore(at: path) == 5, "read once the holder lets go")
+            #expect(try SchemaMigrator(files: SchemaFile.embedded()).versionOfExistingStore(at: path) == 5, "read once the holder lets go")
             #expect(ContinuousClock.now - started >= .milliseconds(400), "it waited")
             released.wait()
         }
@@ -161,7 +161,7 @@ struct SchemaMigrationTests {
 
             let store = try CoinWeightStore(path: path)
             defer { try? store.close() }
-            #expect(store.schemaVersion == (try SchemaFile.bundled().count))
+            #expect(store.schemaVersion == (try SchemaFile.embedded().count))
             let entries = try await store.read(.outbox())
             #expect(entries.map(\.write) == [.addFavorite(MarketPair(counterParty: "okcoin", symbol: "BTC-USDT"))])
             #expect(entries.first?.deadline == nil && entries.first?.firstSentAt == nil)
