@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "CoinWeightHTTPClient", targets: ["CoinWeightHTTPClient"]),
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
+        .executable(name: "cwsync-emulator", targets: ["cwsync-emulator"]),
         .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
         .executable(name: "sync-benchmark", targets: ["SyncBenchmark"]),
         .executable(name: "outbox-benchmark", targets: ["OutboxBenchmark"]),
@@ -97,14 +98,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(
-            name: "cwsync",
+        // The commands of cwsync, in a library so that the tools and tests in this package share them.
+        .target(
+            name: "CWSyncCLI",
             dependencies: [
                 "CoinWeightAPI",
                 "CoinWeightStore",
                 "CoinWeightSync",
                 "CoinWeightHTTPClient",
-                "CoinWeightEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -113,6 +114,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The command a user installs: no emulator code in it.
+        .executableTarget(
+            name: "cwsync",
+            dependencies: ["CWSyncCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        // The emulator and the quickstart, for first runs, tests and demos: never shipped to users.
+        .executableTarget(
+            name: "cwsync-emulator",
+            dependencies: [
+                "CWSyncCLI", "CoinWeightAPI", "CoinWeightEmulator", "CoinWeightStore", "CoinWeightSync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

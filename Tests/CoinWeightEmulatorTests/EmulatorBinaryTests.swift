@@ -2,9 +2,9 @@ import CoinWeightTestSupport
 import Foundation
 import Testing
 
-/// `cwsync emulator` as a user runs it: a process that prints its base URL, answers, and
+/// `cwsync-emulator` as a user runs it: a process that prints its base URL, answers, and
 /// stops cleanly on SIGTERM.
-@Suite("cwsync emulator binary")
+@Suite("cwsync-emulator binary")
 struct EmulatorBinaryTests {
     /// `curl -s URL`'s output, as a user checks the emulator by hand.
     private func curl(_ url: URL) async throws -> Data {
@@ -23,7 +23,7 @@ struct EmulatorBinaryTests {
     // startup); timed here, in a suite running dozens of processes at once, it only flaked.
     @Test("prints the base URL, answers `curl <base>/config/symbols` with the spec's envelope, exits 0 on SIGTERM")
     func startAnswerStop() async throws {
-        let emulator = try CWSyncBinary.launch(["emulator", "--port", "0"])
+        let emulator = try CWSyncBinary.launch(["--port", "0"], of: .emulator)
         defer { emulator.kill() }
 
         let line = try await emulator.firstLine()
@@ -41,13 +41,20 @@ struct EmulatorBinaryTests {
         #expect(exit == .status(0), "\(log)")
     }
 
-    @Test("a bad flag stops before listening, with a message and a non-zero exit", arguments: [
-        ["emulator", "--port", "70000"], ["emulator", "--port", "eighty"], ["emulator", "--seed-orders", "-5"], ["emulator", "--no-such-flag"],
+    @Test("a bad flag stops before listening or syncing, with a usage message naming it and exit 64", arguments: [
+        (["--port", "70000"], "--port must be between 0 and 65535"),
+        (["serve", "--port", "eighty"], "The value 'eighty' is invalid for '--port <port>'"),
+        (["--seed-orders=-5"], "--seed-orders must be 0 or more"),
+        (["--seed-orders", "-5"], "Missing value for '--seed-orders <seed-orders>'"),
+        (["--seed-orders", "many"], "The value 'many' is invalid for '--seed-orders <seed-orders>'"),
+        (["--ca-out", "/tmp/ca.pem"], "--ca-out goes with --tls"),
+        (["--no-such-flag"], "Unknown option '--no-such-flag'"),
+        (["quickstart", "--seed-orders", "1.5"], "The value '1.5' is invalid for '--seed-orders <seed-orders>'"),
     ])
-    func badFlags(arguments: [String]) async throws {
-        let run = try await CWSyncBinary.run(arguments)
-        #expect(run.status != 0)
+    func badFlags(arguments: [String], expected: String) async throws {
+        let run = try await CWSyncBinary.run(arguments, of: .emulator)
+        #expect(run.status == 64)
         #expect(run.out.isEmpty, "no base URL is printed")
-        #expect(run.err.contains("Error:") && run.err.contains("Usage:"), "\(run.err)")
+        #expect(run.errorLines.first?.hasPrefix("Error: ") == true && run.err.contains(expected) && run.err.contains("Usage:"), "\(run.err)")
     }
 }

@@ -7,9 +7,9 @@ import Testing
 /// write offline, and a `cwsync run` delivering it once the server is back.
 @Suite("cwsync end to end", .serialized)
 struct DaemonEndToEndTests {
-    /// `cwsync emulator --port PORT` (a free one by default) as a child process, and its base URL.
+    /// `cwsync-emulator --port PORT` (a free one by default) as a child process, and its base URL.
     private func startEmulator(port: Int = 0) async throws -> (LaunchedCWSync, String) {
-        let emulator = try CWSyncBinary.launch(["emulator", "--port", String(port), "--seed-orders", "300", "--seed-days", "10"])
+        let emulator = try CWSyncBinary.launch(["--port", String(port), "--seed-orders", "300", "--seed-days", "10"], of: .emulator)
         do {
             return (emulator, try await emulator.firstLine())
         } catch {

@@ -13,7 +13,7 @@ struct MetricsEndpointTests {
     func scrapeMatchesStatus() async throws {
         try await withTemporaryDirectory { folder in
             let store = folder.appendingPathComponent("cwsync.sqlite").path
-            let emulator = try CWSyncBinary.launch(["emulator", "--port", "0", "--control"])
+            let emulator = try CWSyncBinary.launch(["--port", "0", "--control"], of: .emulator)
             defer { emulator.kill() }
             let api = try #require(URL(string: try await emulator.firstLine()), "the emulator printed no URL")
             let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", api.absoluteString], input: "abc_password\n")

@@ -17,12 +17,12 @@ struct NewcomerPathTests {
         try await withTemporaryDirectory { folder in
             let defaultStore = folder.appendingPathComponent("sync-state/cwsync.sqlite").path
             let environment = ["CWSYNC_STORE": defaultStore]
-            let quickstart = try await CWSyncBinary.run(["quickstart", "--seed-orders", "300"], environment: environment)
+            let quickstart = try await CWSyncBinary.run(["quickstart", "--seed-orders", "300"], of: .emulator, environment: environment)
             #expect(quickstart.status == 0, "\(quickstart.out)\(quickstart.err)")
             let quickstartOrders = try await Self.orders(in: folder.appendingPathComponent("sync-state/quickstart/cwsync.sqlite").path)
             #expect(quickstartOrders.count >= 300, "the quickstart mirrored its own server")
 
-            let emulator = try CWSyncBinary.launch(["emulator", "--port", "0", "--seed-orders", "5000", "--seed-days", "30", "--control"])
+            let emulator = try CWSyncBinary.launch(["--port", "0", "--seed-orders", "5000", "--seed-days", "30", "--control"], of: .emulator)
             defer { emulator.kill() }
             let base = try #require(URL(string: try await emulator.firstLine()))
             let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--endpoint", base.absoluteString],

@@ -96,7 +96,7 @@ struct StoreIdentityTests {
             let defaultStore = folder.appendingPathComponent("data/cwsync.sqlite").path
             let environment = ["CWSYNC_STORE": defaultStore]
             for run in 1...2 {
-                let quickstart = try await CWSyncBinary.run(["quickstart", "--seed-orders", "20"], environment: environment)
+                let quickstart = try await CWSyncBinary.run(["quickstart", "--seed-orders", "20"], of: .emulator, environment: environment)
                 #expect(quickstart.status == 0, "run \(run): \(quickstart.out)\(quickstart.err)")
                 #expect(quickstart.out.contains("cwsync orders --store \(folder.path)/data/quickstart/cwsync.sqlite"), "\(quickstart.out)")
             }
@@ -106,7 +106,7 @@ struct StoreIdentityTests {
                 ["login", "--user", "abc", "--password-stdin", "--store", defaultStore, "--endpoint", first.baseURL.absoluteString], input: "abc_password\n")
             #expect(login.status == 0, "\(login.err)")
             let before = FolderSnapshot(folder.appendingPathComponent("data"))
-            let refused = try await CWSyncBinary.run(["quickstart", "--store", defaultStore], environment: environment)
+            let refused = try await CWSyncBinary.run(["quickstart", "--store", defaultStore], of: .emulator, environment: environment)
             #expect(refused.status == 64 && refused.err.contains("mirrors an account already"), "\(refused.err)")
             #expect(FolderSnapshot(folder.appendingPathComponent("data")).changes(since: before).filter { !$0.hasSuffix("-shm") && !$0.hasSuffix("-wal") }.isEmpty)
         }

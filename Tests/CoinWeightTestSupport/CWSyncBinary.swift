@@ -1,27 +1,37 @@
 import Foundation
 
-/// The built `cwsync` executable, run as a user runs it, through ``ChildProcess``.
+/// The built `cwsync` executable (or `cwsync-emulator`), run as a user runs it, through ``ChildProcess``.
 ///
 /// Its standard output and error go to files, never pipes: a chatty child (a daemon at trace
 /// level) can never fill a pipe nobody reads and stall, and nothing is read twice.
 public enum CWSyncBinary {
-    /// The `cwsync` executable beside the running test bundle in the build folder.
+    /// The executables of this package a test runs.
+    public enum Executable: String, Sendable {
+        /// The command a user installs.
+        case cwsync
+        /// The emulator and the quickstart.
+        case emulator = "cwsync-emulator"
+    }
+
+    /// The `executable` beside the running test bundle in the build folder.
     /// - Throws: ``Missing`` when it was not built.
-    public static func url() throws -> URL {
+    public static func url(_ executable: Executable = .cwsync) throws -> URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         if folder.pathExtension == "xctest" || folder.path.contains(".xctest/") {
             while folder.pathExtension != "xctest" { folder.deleteLastPathComponent() }
             folder.deleteLastPathComponent()
         }
-        let binary = folder.appendingPathComponent("cwsync")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw Missing(folder: folder.path) }
+        let binary = folder.appendingPathComponent(executable.rawValue)
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw Missing(executable: executable.rawValue, folder: folder.path) }
         return binary
     }
 
-    /// Starts `cwsync arguments`, its output in files of a folder of its own.
+    /// Starts `cwsync arguments` (or another of the package's executables), its output in files of a folder of its own.
     /// - Parameter environment: variables added to this process's environment.
-    public static func launch(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> LaunchedCWSync {
-        try LaunchedCWSync(binary: url(), arguments: arguments, environment: environment, input: input)
+    public static func launch(
+        _ arguments: [String], of executable: Executable = .cwsync, environment: [String: String] = [:], input: String? = nil
+    ) throws -> LaunchedCWSync {
+        try LaunchedCWSync(binary: url(executable), arguments: arguments, environment: environment, input: input)
     }
 
     /// Runs `cwsync arguments` to its end, waiting off the concurrency pool (an in-process
@@ -32,9 +42,10 @@ public enum CWSyncBinary {
     ///   - deadline: it is killed if still running then: a command that should answer at once
     ///     must not hang a test. A safety net, not a measure of speed.
     public static func run(
-        _ arguments: [String], input: String? = nil, environment: [String: String] = [:], deadline: Duration = .seconds(300)
+        _ arguments: [String], of executable: Executable = .cwsync, input: String? = nil, environment: [String: String] = [:],
+        deadline: Duration = .seconds(300)
     ) async throws -> CWSyncRun {
-        let child = try launch(arguments, environment: environment, input: input)
+        let child = try launch(arguments, of: executable, environment: environment, input: input)
         let killer = Task {
             try await Task.sleep(for: deadline)
             child.process.send(SIGKILL)
@@ -43,10 +54,11 @@ public enum CWSyncBinary {
         return await child.finished()
     }
 
-    /// No `cwsync` was built beside the tests.
+    /// No such executable was built beside the tests.
     public struct Missing: Error, CustomStringConvertible {
+        public let executable: String
         public let folder: String
-        public var description: String { "no cwsync in \(folder): run swift build first" }
+        public var description: String { "no \(executable) in \(folder): run swift build first" }
     }
 }
 

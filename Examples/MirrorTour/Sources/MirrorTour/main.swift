@@ -5,7 +5,7 @@
 // Opens a mirror, logs in as the emulator's seeded user `abc`, syncs, observes the favorites
 // with their pending marks, loses the network, adds a favorite while offline, sees it
 // confirmed once the server answers again, and forgets the account. Examples/run-tour runs
-// it against `cwsync emulator --control`, taking the network away and bringing it back when
+// it against `cwsync-emulator --control`, taking the network away and bringing it back when
 // the tour says so.
 
 import CoinWeightAPI

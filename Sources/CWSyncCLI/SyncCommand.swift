@@ -57,7 +57,7 @@ struct SyncCommand: AsyncParsableCommand {
             throw ExitCode(SyncExit.offline.rawValue)
         }
         for resource in only.sorted() {
-            Console.out("\(resource.rawValue): \(report.outcomes[resource].map(Self.describe) ?? "not run")")
+            Console.out("\(resource.rawValue): \(report.outcomes[resource].map(\.line) ?? "not run")")
         }
         let delivery = report.authRequired ? nil : await mirror.pushNow()
         // What is really waiting: every entry not settled, whether tried this time or not due yet.
@@ -91,16 +91,6 @@ struct SyncCommand: AsyncParsableCommand {
         if report.isOffline { return .offline }
         let failed = report.outcomes.values.contains { if case .failed = $0 { true } else { false } }
         return failed || !(delivery?.failed.isEmpty ?? true) ? .partial : .ok
-    }
-
-    /// A resource's outcome, in a word or a line.
-    static func describe(_ outcome: SyncReport.Outcome) -> String {
-        switch outcome {
-        case .synced: "synced"
-        case .failed(let failure): "failed: \(CommandFailure.withAdvice(failure))"
-        case .cancelled: "cancelled before it finished"
-        case .skipped: "skipped (log in first)"
-        }
     }
 }
 

@@ -7,7 +7,7 @@ import Darwin
 
 /// The daemon's claim on a store: an exclusive `flock` on `<store>.lock`, held while the
 /// process lives and released by the kernel when it dies, however it dies.
-final class StoreLock {
+package final class StoreLock {
     let path: String
     private let descriptor: Int32
 
@@ -28,7 +28,7 @@ final class StoreLock {
     }
 
     /// The pid of the daemon holding the store's lock, or `nil` when none runs. Takes nothing.
-    static func holder(store: String) -> String? {
+    package static func holder(store: String) -> String? {
         let path = store + ".lock"
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

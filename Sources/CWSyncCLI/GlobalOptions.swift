@@ -3,12 +3,14 @@ import Foundation
 import Logging
 
 /// Options every subcommand accepts after its name.
-struct GlobalOptions: ParsableArguments {
+package struct GlobalOptions: ParsableArguments {
+    package init() {}
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: LogLevelArgument = .init(.notice)
 
     /// Sends logs to standard error at the chosen level. Call once, before any work.
-    func bootstrapLogging() {
+    package func bootstrapLogging() {
         let level = logLevel.level
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

@@ -1,11 +1,12 @@
 import ArgumentParser
+import CWSyncCLI
 import CoinWeightAPI
 import CoinWeightEmulator
 import CoinWeightStore
 import CoinWeightSync
 import Foundation
 
-/// `cwsync quickstart`: the first thing to run. Starts a seeded emulator in this process,
+/// `cwsync-emulator quickstart`: the first thing to run. Starts a seeded emulator in this process,
 /// logs in as `abc`, runs a first sync into a store of its own, and reads the mirror back
 /// offline. It never touches a store that mirrors an account: its default store, beside the
 /// default one, is made anew each run (the emulator it mirrored is gone).
@@ -63,7 +64,7 @@ struct QuickstartCommand: AsyncParsableCommand {
             Console.out("ok: the emulator has stopped; the mirror stays, and answers offline:")
             Console.out("  cwsync orders --store \(path)")
             Console.out("  cwsync status --store \(path)")
-            Console.out("next: start an emulator of your own (cwsync emulator --port 8080) and log in to it with a store of its own")
+            Console.out("next: start an emulator of your own (cwsync-emulator --port 8080) and log in to it with a store of its own")
         } catch {
             await running.stop()
             throw error
@@ -81,7 +82,7 @@ struct QuickstartCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let report = await mirror.syncNow()
         for resource in SyncResource.allCases {
-            Console.out("  \(resource.rawValue): \(report.outcomes[resource].map(SyncCommand.describe) ?? "not run")")
+            Console.out("  \(resource.rawValue): \(report.outcomes[resource].map(\.line) ?? "not run")")
         }
         Console.out("first sync took \(started.duration(to: .now))")
 

@@ -4,13 +4,15 @@ import CoinWeightSync
 import Foundation
 
 /// Where the store is, for the subcommands that open it.
-struct StoreOptions: ParsableArguments {
+package struct StoreOptions: ParsableArguments {
+    package init() {}
+
     @Option(name: .long, help: ArgumentHelp("The store file (CWSYNC_STORE in the environment changes the default).", valueName: "path"))
     var store: String = StoreOptions.defaultPath()
 
     /// `CWSYNC_STORE` when it is set and not empty, else the checkout's `sync-state/` when
     /// run from one (``CheckoutStore``), else ``StoreLocation/defaultPath(environment:)``.
-    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let path = environment["CWSYNC_STORE"], !path.isEmpty { return path }
         return CheckoutStore.path() ?? StoreLocation.defaultPath(environment: environment)
     }

@@ -5,10 +5,10 @@ import CoinWeightSync
 
 /// Turns the client's and the store's errors into one line on standard error and the exit
 /// status that tells them apart.
-enum CommandFailure {
+package enum CommandFailure {
     /// Runs `body`; a ``CoinWeightError`` becomes its message and an exit status, and a store
     /// that cannot be used (missing where it must exist, damaged, newer) its message and 1.
-    static func reporting<T>(_ body: () async throws -> T) async throws -> T {
+    package static func reporting<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as CoinWeightError {

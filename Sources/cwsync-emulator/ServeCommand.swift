@@ -1,12 +1,13 @@
 import ArgumentParser
+import CWSyncCLI
 import CoinWeightAPI
 import CoinWeightEmulator
 import Foundation
 
-/// `cwsync emulator`: runs the local coin-weight API emulator until Ctrl-C or SIGTERM.
-struct EmulatorCommand: AsyncParsableCommand {
+/// `cwsync-emulator [serve]`: runs the local coin-weight API emulator until Ctrl-C or SIGTERM.
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "emulator",
+        commandName: "serve",
         abstract: "Run a local emulator of the coin-weight API (users abc/abc_password and eve/eve_password).",
         discussion: "Prints the base URL to use (for example http://127.0.0.1:8080/exp/v2) on standard output once it listens."
     )
@@ -70,10 +71,10 @@ struct EmulatorCommand: AsyncParsableCommand {
         do {
             try Data(certificate.caCertificatePEM.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            Console.err("cwsync: cannot write the CA certificate to \(path): \(error.localizedDescription)")
+            Console.err("cwsync-emulator: cannot write the CA certificate to \(path): \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        Console.err("cwsync: CA certificate in \(path): trust it with --ca-file \(path)")
+        Console.err("cwsync-emulator: CA certificate in \(path): trust it with --ca-file \(path)")
         return certificate
     }
 }
