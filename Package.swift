@@ -120,7 +120,7 @@ let package = Package(
         // The command a user installs: no emulator code in it.
         .executableTarget(
             name: "cwsync",
-            dependencies: ["CWSyncCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CWSyncCLI", "CoinWeightSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         // The emulator and the quickstart, for first runs, tests and demos: never shipped to users.
@@ -217,6 +217,12 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport",
             ],
+            swiftSettings: strictSettings
+        ),
+        // The cwsync command line, parsed in process.
+        .testTarget(
+            name: "cwsyncTests",
+            dependencies: ["CWSyncCLI", "CoinWeightSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         // The emulator's own promises: authorization, faults, control surface, the binary.

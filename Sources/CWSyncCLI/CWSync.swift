@@ -11,6 +11,19 @@ package struct CWSync: AsyncParsableCommand {
         commandName: "cwsync",
         abstract: "Keep a local mirror of a coin-weight account, and work with it offline.",
         version: "cwsync \(version)",
-        subcommands: [LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, SyncCommand.self, RunCommand.self, StatusCommand.self, FavoriteCommand.self, OrderCommand.self, StrategyCommand.self, SecretCommand.self, OrdersCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self, SecretsCommand.self, PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self, StoreCommand.self, OutboxCommand.self]
+        groupedSubcommands: [
+            CommandGroup(name: "Account", subcommands: [LoginCommand.self, LogoutCommand.self, WhoamiCommand.self]),
+            CommandGroup(name: "Sync", subcommands: [SyncCommand.self, RunCommand.self, StatusCommand.self]),
+            CommandGroup(
+                name: "Writes",
+                subcommands: [FavoriteCommand.self, OrderCommand.self, StrategyCommand.self, SecretCommand.self, OutboxCommand.self]),
+            CommandGroup(
+                name: "Offline queries",
+                subcommands: [
+                    OrdersCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self, SecretsCommand.self,
+                    PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self,
+                ]),
+            CommandGroup(name: "Store", subcommands: [StoreCommand.self]),
+        ]
     )
 }
