@@ -152,7 +152,10 @@ let package = Package(
         // A first sync of 200,000 orders from a local emulator beside curl and the sqlite3 CLI.
         .executableTarget(
             name: "SyncBenchmark",
-            dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
+            dependencies: [
+                "BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator",
+                "CoinWeightTestSupport",
+            ],
             path: "Benchmarks/SyncBenchmark",
             exclude: ["peer-sync.py"],
             swiftSettings: strictSettings
@@ -172,17 +175,16 @@ let package = Package(
             path: "Benchmarks/CLIBenchmark",
             swiftSettings: strictSettings
         ),
-        // Helpers shared by the test targets and the benchmarks: child processes (posix_spawn), the built
-        // cwsync, error capture, a manual clock.
+        // Helpers shared by the test targets and the benchmarks (a target, not a product): child processes
+        // (posix_spawn), the built executables, error capture, a manual clock, the memory of a process.
         .target(
             name: "CoinWeightTestSupport",
             dependencies: ["CoinWeightAPI", "CTestSupport"],
-            path: "Tests/CoinWeightTestSupport",
             swiftSettings: strictSettings
         ),
         // What the test support needs of C: posix_spawn's closefrom, pipe2, and the descriptor census a test
         // bundle prints at its exit.
-        .target(name: "CTestSupport", path: "Tests/CTestSupport"),
+        .target(name: "CTestSupport"),
         // Decoding and client behaviour without a server.
         .testTarget(
             name: "CoinWeightAPITests",
@@ -215,7 +217,7 @@ let package = Package(
         .testTarget(
             name: "CoinWeightCampaignTests",
             dependencies: [
-                "BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport",
+                "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator", "CoinWeightTestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,5 @@
 import BenchmarkSupport
+import CoinWeightTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -3,6 +3,7 @@ import CoinWeightAPI
 import CoinWeightHTTPClient
 import CoinWeightStore
 import CoinWeightSync
+import CoinWeightTestSupport
 import Foundation
 
 /// `sync-benchmark`: the first sync of 200,000 historical orders from a local emulator, beside

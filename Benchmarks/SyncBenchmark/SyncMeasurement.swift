@@ -2,6 +2,7 @@ import BenchmarkSupport
 import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
+import CoinWeightTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,3 @@
-import BenchmarkSupport
 import CoinWeightEmulator
 import CoinWeightTestSupport
 import Foundation
