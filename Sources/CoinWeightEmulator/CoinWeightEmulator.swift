@@ -7,6 +7,7 @@ import NIOSSL
 import ServiceLifecycle
 import UnixSignals
 import Logging
+import NIOCore
 
 /// A local, faithful emulator of the coin-weight API, on Hummingbird.
 ///
@@ -35,7 +36,16 @@ public final class CoinWeightEmulator: Sendable {
     /// Runs the server until the task is cancelled or the process gets SIGTERM or SIGINT.
     /// - Parameter onRunning: called with the bound port once the server listens.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await makeServiceGroup(signals: [.sigterm, .sigint], onRunning: onRunning).run()
+        try await run(makeServiceGroup(signals: [.sigterm, .sigint], onRunning: onRunning))
+    }
+
+    /// Runs `group`, a failure to listen because the port is taken said as such.
+    private func run(_ group: ServiceGroup) async throws {
+        do {
+            try await group.run()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw EmulatorError.addressInUse(host: configuration.host, port: configuration.port)
+        }
     }
 
     /// `https` when the emulator serves TLS, else `http`.
@@ -47,7 +57,7 @@ public final class CoinWeightEmulator: Sendable {
         let group = try makeServiceGroup(signals: []) { port in continuation.yield(port) }
         let task = Task {
             defer { continuation.finish() }
-            try await group.run()
+            try await run(group)
         }
         for await port in ports {
             return RunningEmulator(scheme: scheme, host: configuration.host, port: port, basePath: configuration.basePath, group: group, task: task)
@@ -111,9 +121,15 @@ public struct RunningEmulator: Sendable {
 
 /// Why an emulator could not run.
 public enum EmulatorError: Error, CustomStringConvertible {
+    /// The server stopped before it listened, for no reason it gave.
     case didNotStart
+    /// Another program listens on the address and port it was given.
+    case addressInUse(host: String, port: Int)
 
     public var description: String {
-        "the emulator stopped before it listened: is the port already in use? Pick another with --port."
+        switch self {
+        case .didNotStart: "the emulator stopped before it listened"
+        case .addressInUse(let host, let port): "port \(port) of \(host) is already in use by another program"
+        }
     }
 }

@@ -58,9 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
             controlEnabled: control, seedOrders: seedOrders, seedDays: seedDays, tls: certificate))
         let basePath = emulator.configuration.basePath
         let (host, scheme) = (host, emulator.scheme)
-        try await emulator.run { port in
-            let urlHost = host.contains(":") ? "[\(host)]" : host
-            Console.out("\(scheme)://\(urlHost):\(port)\(basePath)")
+        do {
+            try await emulator.run { port in
+                let urlHost = host.contains(":") ? "[\(host)]" : host
+                Console.out("\(scheme)://\(urlHost):\(port)\(basePath)")
+            }
+        } catch let error as EmulatorError {
+            Console.err("cwsync-emulator: \(error): stop it, or pick another --port (0 picks a free one)")
+            throw ExitCode.failure
         }
     }
 

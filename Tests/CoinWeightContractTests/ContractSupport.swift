@@ -26,20 +26,23 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
                 try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
             }
         }
+        guard self == .asyncHTTPClientTLS else { return try await serve(configuration, try transport(trusting: nil)) }
+        var configuration = configuration
+        let tls = try EmulatorTLS.selfSigned()
+        configuration.tls = tls
+        return try await withTemporaryDirectory { folder in
+            let caFile = folder.appendingPathComponent("ca.pem")
+            try Data(tls.caCertificatePEM.utf8).write(to: caFile)
+            return try await serve(configuration, try transport(trusting: caFile))
+        }
+    }
+
+    /// This wire's transport; over TLS, trusting the CA certificate in `caFile`.
+    func transport(trusting caFile: URL?) throws -> any HTTPTransport {
         switch self {
-        case .urlSession:
-            return try await serve(configuration, URLSessionTransport())
-        case .asyncHTTPClient:
-            return try await serve(configuration, try AsyncHTTPClientTransport())
-        case .asyncHTTPClientTLS:
-            var configuration = configuration
-            let tls = try EmulatorTLS.selfSigned()
-            configuration.tls = tls
-            return try await withTemporaryDirectory { folder in
-                let caFile = folder.appendingPathComponent("ca.pem")
-                try Data(tls.caCertificatePEM.utf8).write(to: caFile)
-                return try await serve(configuration, try AsyncHTTPClientTransport(configuration: .init(additionalCAFiles: [caFile.path])))
-            }
+        case .urlSession: URLSessionTransport()
+        case .asyncHTTPClient: try AsyncHTTPClientTransport()
+        case .asyncHTTPClientTLS: try AsyncHTTPClientTransport(configuration: .init(additionalCAFiles: caFile.map { [$0.path] } ?? []))
         }
     }
 }

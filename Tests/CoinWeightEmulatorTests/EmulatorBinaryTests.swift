@@ -41,6 +41,18 @@ struct EmulatorBinaryTests {
         #expect(exit == .status(0), "\(log)")
     }
 
+    @Test("a port another program listens on: one line naming it and what to do, exit 1, nothing on standard output")
+    func portInUse() async throws {
+        let first = try CWSyncBinary.launch(["--port", "0"], of: .emulator)
+        defer { first.kill() }
+        let port = try #require(URL(string: try await first.firstLine())?.port)
+        let second = try await CWSyncBinary.run(["--port", String(port)], of: .emulator, deadline: .seconds(60))
+        #expect(second.status == 1 && second.out.isEmpty, "exit \(second.status): \(second.out)\(second.err)")
+        #expect(second.errorLines == ["cwsync-emulator: port \(port) of 127.0.0.1 is already in use by another program: stop it, or pick another --port (0 picks a free one)"], "\(second.err)")
+        let (_, exit, log) = await first.terminate()
+        #expect(exit == .status(0), "the first one still runs and stops cleanly: \(log)")
+    }
+
     @Test("a bad flag stops before listening or syncing, with a usage message naming it and exit 64", arguments: [
         (["--port", "70000"], "--port must be between 0 and 65535"),
         (["serve", "--port", "eighty"], "The value 'eighty' is invalid for '--port <port>'"),
