@@ -121,7 +121,7 @@ let package = Package(
         // The command a user installs: no emulator code in it.
         .executableTarget(
             name: "cwsync",
-            dependencies: ["CWSyncCLI", "CoinWeightSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CWSyncCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         // The emulator and the quickstart, for first runs, tests and demos: never shipped to users.
