@@ -1,89 +1,70 @@
 import CoinWeightStore
 import Foundation
+import Hummingbird
 import Logging
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 import ServiceLifecycle
 
-/// The Prometheus endpoint of `cwsync run --metrics-port`: `GET /metrics` answers the
-/// store's ``StatusReport``, read at each scrape, in the text exposition format; anything
-/// else is 404. Each connection serves one request and is closed.
+/// The Prometheus endpoint of `cwsync run --metrics-port`, on Hummingbird: `GET /metrics`
+/// answers the store's ``StatusReport``, read at each scrape, in the text exposition format;
+/// any other path is 404.
 ///
-/// ``bind(host:port:store:logger:)`` listens before the daemon starts, so a taken port fails
+/// ``start(host:port:store:logger:)`` listens before the daemon starts, so a taken port fails
 /// at once; ``run()`` then serves until graceful shutdown. NIO's event loop threads start with
-/// the first bind: a daemon without `--metrics-port` has none.
+/// the first listener: a daemon without `--metrics-port` has none.
 struct MetricsServer: Service {
-    private typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
-
     /// The address to scrape, with the port the system chose when asked for port 0.
     let url: String
-    private let listener: NIOAsyncChannel<Connection, Never>
-    private let store: CoinWeightStore
-    private let logger: Logger
+    /// The Hummingbird application, in a service group of its own that started before the daemon's.
+    private let application: ServiceGroup
+    private let serving: Task<Void, any Error>
 
     /// Listens on `host:port` (port 0: a free one) for scrapes of `store`.
-    static func bind(host: String, port: Int, store: CoinWeightStore, logger: Logger) async throws -> MetricsServer {
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    return try Connection(wrappingChannelSynchronously: channel)
-                }
-            }
-        let boundPort = listener.channel.localAddress?.port ?? port
-        let urlHost = host.contains(":") ? "[\(host)]" : host
-        return MetricsServer(url: "http://\(urlHost):\(boundPort)/metrics", listener: listener, store: store, logger: logger)
+    /// - Throws: what kept it from listening, such as NIO's `IOError` for a taken port.
+    static func start(host: String, port: Int, store: CoinWeightStore, logger: Logger) async throws -> MetricsServer {
+        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router(store: store, logger: logger),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? port) },
+            logger: logger)
+        let application = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let serving = Task {
+            defer { bound.finish() }
+            try await application.run()
+        }
+        for await boundPort in ports {
+            let urlHost = host.contains(":") ? "[\(host)]" : host
+            return MetricsServer(url: "http://\(urlHost):\(boundPort)/metrics", application: application, serving: serving)
+        }
+        try await serving.value
+        throw CancellationError()
     }
 
-    /// Serves until graceful shutdown closes the listener; then ends the open connections.
+    /// Serves until graceful shutdown, then stops the application and waits for it.
     func run() async throws {
-        try await withThrowingDiscardingTaskGroup { group in
-            try await withGracefulShutdownHandler {
-                try await listener.executeThenClose { connections in
-                    for try await connection in connections {
-                        group.addTask { await serve(connection) }
-                    }
-                }
-            } onGracefulShutdown: {
-                listener.channel.close(promise: nil)
-            }
-            // A client that connected and sends nothing must not hold up the daemon's exit.
-            group.cancelAll()
+        try await withGracefulShutdownHandler {
+            try await serving.value
+        } onGracefulShutdown: { [application] in
+            Task { await application.triggerGracefulShutdown() }
         }
     }
 
-    /// Answers the connection's first request and closes it; a client that goes away is no error.
-    private func serve(_ connection: Connection) async {
-        do {
-            try await connection.executeThenClose { requests, responses in
-                for try await part in requests {
-                    guard case .head(let request) = part else { continue }
-                    let (status, body) = await answer(request)
-                    let headers = HTTPHeaders([
-                        ("Content-Type", status == .ok ? "text/plain; version=0.0.4; charset=utf-8" : "text/plain; charset=utf-8"),
-                        ("Content-Length", String(body.readableBytes)),
-                        ("Connection", "close"),
-                    ])
-                    try await responses.write(contentsOf: [.head(HTTPResponseHead(version: request.version, status: status, headers: headers)), .body(.byteBuffer(body)), .end(nil)])
-                    return
-                }
+    private static func router(store: CoinWeightStore, logger: Logger) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("metrics") { _, _ -> Response in
+            do {
+                let exposition = try await StatusReport(of: store).prometheusExposition(at: Date())
+                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: exposition)))
+            } catch {
+                logger.warning("metrics: cannot read the store", metadata: ["error": "\(error)"])
+                return text(.internalServerError, "cannot read the store: \(error)\n")
             }
-        } catch {
-            logger.debug("metrics: connection ended", metadata: ["error": "\(error)"])
         }
+        router.get("**") { _, _ in text(.notFound, "not found: the metrics are at GET /metrics\n") }
+        return router
     }
 
-    private func answer(_ request: HTTPRequestHead) async -> (HTTPResponseStatus, ByteBuffer) {
-        guard request.method == .GET, request.uri.prefix(while: { $0 != "?" }) == "/metrics" else {
-            return (.notFound, ByteBuffer(string: "not found: the metrics are at GET /metrics\n"))
-        }
-        do {
-            return (.ok, ByteBuffer(bytes: try await StatusReport(of: store).prometheusExposition(at: Date())))
-        } catch {
-            logger.warning("metrics: cannot read the store", metadata: ["error": "\(error)"])
-            return (.internalServerError, ByteBuffer(string: "cannot read the store: \(error)\n"))
-        }
+    private static func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

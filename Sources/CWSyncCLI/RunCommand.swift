@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
         if let metricsPort {
             let metrics: MetricsServer
             do {
-                metrics = try await MetricsServer.bind(host: metricsAddress, port: metricsPort, store: mirror.store, logger: logger)
+                metrics = try await MetricsServer.start(host: metricsAddress, port: metricsPort, store: mirror.store, logger: logger)
             } catch {
                 let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)) } ?? "\(error)"
                 Console.err("cwsync: cannot serve metrics on \(metricsAddress) port \(metricsPort): \(reason)")
