@@ -179,7 +179,7 @@ let package = Package(
         // (posix_spawn), the built executables, error capture, a manual clock, the memory of a process.
         .target(
             name: "CoinWeightTestSupport",
-            dependencies: ["CoinWeightAPI", "CTestSupport"],
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightStore", "CoinWeightSync", "CTestSupport"],
             swiftSettings: strictSettings
         ),
         // What the test support needs of C: posix_spawn's closefrom, pipe2, and the descriptor census a test
@@ -221,10 +221,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The cwsync command line, parsed in process.
+        // The cwsync command line: parsed in process, and the built binaries run as a user runs them.
         .testTarget(
             name: "cwsyncTests",
-            dependencies: ["CWSyncCLI", "CoinWeightSync", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "CWSyncCLI", "CoinWeightAPI", "CoinWeightEmulator", "CoinWeightStore", "CoinWeightSync", "CoinWeightTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // The emulator's own promises: authorization, faults, control surface, the binary.

@@ -10,33 +10,12 @@ import Testing
 /// or interrupted, expired after their deadline, and checked before they are queued.
 @Suite("Outbox: orders")
 struct OrderOutboxTests {
-    static func order(quantity: ExactDecimal = "1.2500", type: OrderType = .limit) -> NewOrder {
-        NewOrder(orderType: type, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "2000.50", quantity: quantity)
-    }
-
-    /// A harness whose store has the symbols config, and an outbox on the harness's clock.
-    static func with(
-        transport: ScriptedTransport? = nil, configure: @escaping (ManualClock) -> SyncConfiguration = { clock in SyncConfiguration(now: { clock.now }) },
-        _ body: (SyncHarness, Outbox) async throws -> Void
-    ) async throws {
-        try await SyncHarness.with(configuration: configure) { harness in
-            #expect(await harness.engine.sync(uid: 2, only: [.symbols, .activeOrders]).failures.isEmpty)
-            let client = try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) } ?? harness.client
-            try await body(harness, Outbox(client: client, store: harness.store, configuration: configure(harness.clock)))
-        }
-    }
-
-    /// abc's orders on the server that `order` asked for.
-    static func placed(_ harness: SyncHarness, _ order: NewOrder) async -> [Order] {
-        await harness.state.snapshot().orders(owner: "2").filter { $0.matches(order) }
-    }
-
     @Test("a cancel whose answer was lost is sent again, finds its order inactive, and counts as delivered")
     func cancelAnswerLost() async throws {
-        try await Self.with { harness, outbox in
-            let (create, _) = try await outbox.placeOrder(Self.order(), uid: 2)
+        try await SyncHarness.withOutbox { harness, outbox in
+            let (create, _) = try await outbox.placeOrder(NewOrder.sample(), uid: 2)
             #expect(await outbox.deliver(uid: 2).delivered == [create])
-            let serverID = try #require(await Self.placed(harness, Self.order()).first?.streetOrderId)
+            let serverID = try #require(await harness.placed(NewOrder.sample()).first?.streetOrderId)
             let cancel = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: serverID, owner: "2", counterParty: "binance")), uid: 2)
             await harness.state.setFaults(FaultPlan(dropAfterEffectRate: 1, paths: ["/order/cancel"]))
             #expect(await outbox.deliver(uid: 2).retrying == [cancel], "no answer: tried again later")
@@ -50,20 +29,20 @@ struct OrderOutboxTests {
 
     @Test("a queued order shows at once under a local id; delivered, the server's id replaces it, in the mirror and in a queued cancel")
     func localIDRewritten() async throws {
-        try await Self.with { harness, outbox in
-            let (create, localID) = try await outbox.placeOrder(Self.order(), uid: 2)
+        try await SyncHarness.withOutbox { harness, outbox in
+            let (create, localID) = try await outbox.placeOrder(NewOrder.sample(), uid: 2)
             let cancel = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: localID, owner: "2", counterParty: "binance")), uid: 2)
             #expect(try await harness.store.read(.order(id: localID)) == nil, "a cancel of a create still queued drops both")
             #expect(try await harness.store.read(.outboxEntry(id: cancel))?.coalesced == true)
             #expect(await outbox.deliver(uid: 2).delivered.isEmpty)
-            #expect(await Self.placed(harness, Self.order()).isEmpty, "no request for a create cancelled before it went")
+            #expect(await harness.placed(NewOrder.sample()).isEmpty, "no request for a create cancelled before it went")
             _ = create
 
-            let (second, secondLocal) = try await outbox.placeOrder(Self.order(quantity: "2.0000"), uid: 2)
+            let (second, secondLocal) = try await outbox.placeOrder(NewOrder.sample(quantity: "2.0000"), uid: 2)
             #expect(try await harness.store.read(.order(id: secondLocal))?.executionType == .acknowledged, "optimistic")
             let report = await outbox.deliver(uid: 2)
             #expect(report.delivered == [second])
-            let placed = await Self.placed(harness, Self.order(quantity: "2.0000"))
+            let placed = await harness.placed(NewOrder.sample(quantity: "2.0000"))
             #expect(placed.count == 1)
             let serverID = try #require(placed.first?.streetOrderId)
             #expect(try await harness.store.read(.order(id: secondLocal)) == nil)
@@ -71,7 +50,7 @@ struct OrderOutboxTests {
 
             // A create answered 503 may have been placed: it is looked up, not resent. A cancel
             // queued on its local id meanwhile waits, and goes with the server's id.
-            let (third, thirdLocal) = try await outbox.placeOrder(Self.order(quantity: "3.0000"), uid: 2)
+            let (third, thirdLocal) = try await outbox.placeOrder(NewOrder.sample(quantity: "3.0000"), uid: 2)
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/order/create"]))
             #expect(await outbox.deliver(uid: 2).unresolved == [third])
             await harness.state.setFaults(FaultPlan())
@@ -79,7 +58,7 @@ struct OrderOutboxTests {
             harness.clock.advance(by: 11)
             let thirdCancel = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: thirdLocal, owner: "2", counterParty: "binance")), uid: 2)
             #expect(await outbox.deliver(uid: 2).delivered == [third, thirdCancel])
-            let canceled = await Self.placed(harness, Self.order(quantity: "3.0000"))
+            let canceled = await harness.placed(NewOrder.sample(quantity: "3.0000"))
             #expect(canceled.map(\.executionType) == [.canceled])
             let entry = try await harness.store.read(.outboxEntry(id: thirdCancel))
             #expect(entry?.write == .cancelOrder(OrderReference(streetOrderId: canceled[0].streetOrderId, owner: "2", counterParty: "binance")))
@@ -88,17 +67,17 @@ struct OrderOutboxTests {
 
     @Test("placed while the outbox runs with nothing ahead of it, an order is queued already marked sending and goes at once; behind a write it depends on, it waits its turn")
     func sentAtOnce() async throws {
-        try await Self.with { harness, outbox in
+        try await SyncHarness.withOutbox { harness, outbox in
             let running = Task { await outbox.run(uid: { 2 }) }
             defer { running.cancel() }
             try await waitUntil("the outbox runs") { await outbox.runningFor == 2 }
             await outbox.finishDelivery()  // its first pass, which found nothing to send
 
-            let (first, _) = try await outbox.placeOrder(Self.order(quantity: "5.0000"), uid: 2)
+            let (first, _) = try await outbox.placeOrder(NewOrder.sample(quantity: "5.0000"), uid: 2)
             let queued = try #require(try await harness.store.read(.outboxEntry(id: first)))
             #expect(queued.state != .pending && queued.attempts == 1, "marked sending in the commit that queued it: \(queued)")
             try await waitUntil("placed") { try await harness.store.read(.outboxEntry(id: first))?.state == .delivered }
-            #expect(await Self.placed(harness, Self.order(quantity: "5.0000")).count == 1)
+            #expect(await harness.placed(NewOrder.sample(quantity: "5.0000")).count == 1)
 
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/order/cancel-all"]))
             let cancelAll = try await outbox.enqueue(.cancelAllOrders(CancelAllRequest(owner: "2")), uid: 2)
@@ -107,7 +86,7 @@ struct OrderOutboxTests {
                 let entry = try await harness.store.read(.outboxEntry(id: cancelAll))
                 return entry?.state == .pending && entry?.attempts == 1 && entry?.errorMessage != nil
             }
-            let (second, _) = try await outbox.placeOrder(Self.order(quantity: "6.0000"), uid: 2)
+            let (second, _) = try await outbox.placeOrder(NewOrder.sample(quantity: "6.0000"), uid: 2)
             let waiting = try #require(try await harness.store.read(.outboxEntry(id: second)))
             #expect(waiting.state == .pending && waiting.attempts == 0, "behind the cancel-all of its owner: \(waiting)")
             await harness.state.setFaults(FaultPlan())
@@ -116,7 +95,7 @@ struct OrderOutboxTests {
             await outbox.wake()
             try await waitUntil("the cancel-all, then the order") { try await harness.store.read(.outboxEntry(id: second))?.state == .delivered }
             #expect(try await harness.store.read(.outboxEntry(id: cancelAll))?.state == .delivered)
-            let placed = await Self.placed(harness, Self.order(quantity: "6.0000"))
+            let placed = await harness.placed(NewOrder.sample(quantity: "6.0000"))
             #expect(placed.map(\.executionType) == [.acknowledged], "placed once, after the cancel-all: \(placed)")
         }
     }
@@ -128,8 +107,8 @@ struct OrderOutboxTests {
 
     @Test("a crash before the send, after it before its answer is recorded, or after: the order is placed exactly once", arguments: CrashPoint.allCases)
     func crash(at point: CrashPoint) async throws {
-        try await Self.with { harness, outbox in
-            let order = Self.order(quantity: "4.0000")
+        try await SyncHarness.withOutbox { harness, outbox in
+            let order = NewOrder.sample(quantity: "4.0000")
             let (id, _) = try await outbox.placeOrder(order, uid: 2)
             switch point {
             case .beforeSend:
@@ -148,9 +127,9 @@ struct OrderOutboxTests {
                 passes += 1
             }
             #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .delivered)
-            #expect(await Self.placed(harness, order).count == 1, "exactly one order on the server")
+            #expect(await harness.placed(order).count == 1, "exactly one order on the server")
             _ = await restarted.deliver(uid: 2)
-            #expect(await Self.placed(harness, order).count == 1, "and still one after another pass")
+            #expect(await harness.placed(order).count == 1, "and still one after another pass")
         }
     }
 
@@ -160,11 +139,11 @@ struct OrderOutboxTests {
             SyncConfiguration(backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)), orderDeadline: .seconds(600),
                               createResolutionWindow: .seconds(5), createLookupInterval: .seconds(1), now: { clock.now })
         }
-        try await Self.with(configure: configure) { harness, outbox in
+        try await SyncHarness.withOutbox(configure: configure) { harness, outbox in
             let before = await harness.state.snapshot().orders(owner: "2").count
             var entries: [Int64] = []
             for i in 1...1_000 {
-                entries.append(try await outbox.placeOrder(Self.order(quantity: ExactDecimal("\(i).0000")!), uid: 2).entry)
+                entries.append(try await outbox.placeOrder(NewOrder.sample(quantity: ExactDecimal("\(i).0000")!), uid: 2).entry)
             }
             await harness.state.setFaults(FaultPlan(dropBeforeEffectRate: 0.1, dropAfterEffectRate: 0.3, readLagMilliseconds: 2_000, paths: ["/order/create"]))
             var passes = 0
@@ -188,8 +167,8 @@ struct OrderOutboxTests {
     @Test("a create not sent by its deadline expires, is never sent, and leaves the mirror")
     func deadline() async throws {
         let transport = ScriptedTransport()
-        try await Self.with(transport: transport) { harness, outbox in
-            let (id, localID) = try await outbox.placeOrder(Self.order(), uid: 2, validFor: .seconds(30))
+        try await SyncHarness.withOutbox(transport: transport) { harness, outbox in
+            let (id, localID) = try await outbox.placeOrder(NewOrder.sample(), uid: 2, validFor: .seconds(30))
             harness.clock.advance(by: 31)
             #expect(await outbox.deliver(uid: 2).expired == [id])
             #expect(try await harness.store.read(.outboxEntry(id: id))?.state == .expired)
@@ -207,7 +186,7 @@ struct OrderOutboxTests {
         ("1.0", "2000.50", "ETH-USDT", "kraken", "not in the symbols config"),
     ])
     func validation(quantity: String, price: String, symbol: String, counterParty: String, rule: String) async throws {
-        try await Self.with { harness, outbox in
+        try await SyncHarness.withOutbox { harness, outbox in
             let order = NewOrder(orderType: .limit, symbol: symbol, side: .ask, owner: "2", counterParty: counterParty,
                                  price: ExactDecimal(price)!, quantity: ExactDecimal(quantity)!)
             let error = await #expect(throws: OutboxError.self) { try await outbox.placeOrder(order, uid: 2) }
@@ -219,15 +198,15 @@ struct OrderOutboxTests {
 
     @Test("a MARKET order is not queued while the server cannot be reached, unless asked for")
     func marketOffline() async throws {
-        try await Self.with { harness, _ in
+        try await SyncHarness.withOutbox { harness, _ in
             let unreachable = try CoinWeightClient(baseURL: URL(string: "http://127.0.0.1:9")!, authToken: harness.client.authToken)
             let outbox = Outbox(client: unreachable, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
             _ = try await outbox.enqueue(.addFavorite(MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")), uid: 2)
             #expect(await outbox.deliver(uid: 2).retrying.count == 1)
             #expect(await outbox.isOffline == true)
-            let market = Self.order(type: .market)
+            let market = NewOrder.sample(type: .market)
             await #expect(throws: OutboxError.marketOrderWhileOffline) { try await outbox.placeOrder(market, uid: 2) }
-            let limit = try await outbox.placeOrder(Self.order(), uid: 2)
+            let limit = try await outbox.placeOrder(NewOrder.sample(), uid: 2)
             let asked = try await outbox.placeOrder(market, uid: 2, allowWhileOffline: true)
             let creates = try await harness.store.read(.outbox(uid: 2, states: [.pending])).filter { $0.write.kind == "createOrder" }
             #expect(creates.map(\.id) == [limit.entry, asked.entry])
@@ -236,8 +215,8 @@ struct OrderOutboxTests {
 
     @Test("a second identical create waits while the first is unresolved, and each gets its own order")
     func identicalCreatesWait() async throws {
-        try await Self.with { harness, outbox in
-            let order = Self.order(quantity: "5.0000")
+        try await SyncHarness.withOutbox { harness, outbox in
+            let order = NewOrder.sample(quantity: "5.0000")
             let first = try await outbox.placeOrder(order, uid: 2).entry
             await harness.state.setFaults(FaultPlan(dropAfterEffectRate: 1, readLagMilliseconds: 3_000, paths: ["/order/create"]))
             #expect(await outbox.deliver(uid: 2).unresolved == [first])
@@ -248,7 +227,7 @@ struct OrderOutboxTests {
             #expect(waiting.unresolved == [first] && !waiting.delivered.contains(second), "the second waits: \(waiting)")
             harness.clock.advance(by: 3)
             #expect(await outbox.deliver(uid: 2).delivered == [first, second])
-            let placed = await Self.placed(harness, order)
+            let placed = await harness.placed(order)
             #expect(placed.count == 2)
             let adopted = try await harness.store.read(.createdServerIDs)
             #expect(Set(placed.map(\.streetOrderId)).isSubset(of: adopted), "each entry took its own order")
@@ -258,7 +237,7 @@ struct OrderOutboxTests {
     @Test("a refused create is rolled back with the server's code, and the cancel queued on it fails without a request")
     func refusedCreateHoldsDependents() async throws {
         let transport = ScriptedTransport()
-        try await Self.with(transport: transport) { harness, outbox in
+        try await SyncHarness.withOutbox(transport: transport) { harness, outbox in
             // The store's copy of the rules is looser than the server's: the server refuses.
             var symbols = try await harness.store.read(.symbols)
             let exchange = try #require(symbols.firstIndex { $0.counterParty == "binance" })
@@ -266,7 +245,7 @@ struct OrderOutboxTests {
             symbols[exchange].symbols[spec].quantityMin = Decimal(string: "0.0001")!
             try await harness.store.write { [symbols] in try $0.replaceSymbols(symbols) }
 
-            let (create, localID) = try await outbox.placeOrder(Self.order(quantity: "0.0001"), uid: 2)
+            let (create, localID) = try await outbox.placeOrder(NewOrder.sample(quantity: "0.0001"), uid: 2)
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/order/create"]))
             #expect(await outbox.deliver(uid: 2).unresolved == [create])
             await harness.state.setFaults(FaultPlan())
@@ -283,8 +262,8 @@ struct OrderOutboxTests {
 
     @Test("an update the server refuses (the order filled meanwhile) is rolled back, and the order shows as the refusal carries it")
     func refusedUpdateRollsBack() async throws {
-        try await Self.with { harness, outbox in
-            let placed = try await harness.client.createOrder(Self.order(quantity: "6.0000"))
+        try await SyncHarness.withOutbox { harness, outbox in
+            let placed = try await harness.client.createOrder(NewOrder.sample(quantity: "6.0000"))
             #expect(await harness.engine.sync(uid: 2, only: [.activeOrders]).failures.isEmpty)
             let filled = try #require(await harness.state.fillOrder(id: placed.streetOrderId))
             #expect(filled.executionType == .filled)

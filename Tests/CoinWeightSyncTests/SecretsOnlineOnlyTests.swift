@@ -11,7 +11,7 @@ import Testing
 struct SecretsOnlineOnlyTests {
     @Test("offline, a secret add fails at once (one attempt, no retry) with an error that says so, and nothing of it is on disk")
     func offlineSecretAddFailsAtOnce() async throws {
-        try await OrderOutboxTests.with { harness, _ in
+        try await SyncHarness.withOutbox { harness, _ in
             let transport = ScriptedTransport()
             let unreachable = try CoinWeightClient(baseURL: URL(string: "http://127.0.0.1:9")!, transport: transport, authToken: harness.client.authToken)
             let secret = NewSecret(counterParty: "binance", owner: "2", apiKey: "key-offline", secretKey: "plaintext-secret-7f3a")
@@ -22,7 +22,7 @@ struct SecretsOnlineOnlyTests {
             #expect(entries.isEmpty, "nothing queued")
             // Read by grep in a child process: closing a file opened here on the store would
             // drop this process's SQLite locks on it.
-            let holding = try await WriteCommandTests.files(in: harness.folder, containing: "plaintext-secret-7f3a")
+            let holding = try await filesHolding("plaintext-secret-7f3a", in: harness.folder)
             #expect(holding.isEmpty, "no plaintext in the store, its WAL or anything beside them: \(holding)")
         }
     }

@@ -11,9 +11,9 @@ import Testing
 struct ServerAnswerTests {
     @Test("a delivered cancel leaves the order EXECUTION_CANCELED; a cancel refused with 1001 leaves it as the refusal carries it (filled), not active")
     func cancelAnswersApplied() async throws {
-        try await OrderOutboxTests.with { harness, outbox in
-            let first = try await harness.client.createOrder(OrderOutboxTests.order(quantity: "1.1110"))
-            let second = try await harness.client.createOrder(OrderOutboxTests.order(quantity: "1.2220"))
+        try await SyncHarness.withOutbox { harness, outbox in
+            let first = try await harness.client.createOrder(NewOrder.sample(quantity: "1.1110"))
+            let second = try await harness.client.createOrder(NewOrder.sample(quantity: "1.2220"))
             #expect(await harness.engine.sync(uid: 2, only: [.activeOrders]).failures.isEmpty)
 
             _ = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: first.streetOrderId, owner: "2", counterParty: "binance")), uid: 2)

@@ -24,7 +24,7 @@ struct StrategyOutboxTests {
 
     @Test("a strategy created offline gets a local id; the update and start queued on it go with the server's id")
     func localIDRewritten() async throws {
-        try await OrderOutboxTests.with { harness, outbox in
+        try await SyncHarness.withOutbox { harness, outbox in
             #expect(await harness.engine.sync(uid: 2, only: [.strategies]).failures.isEmpty)
             let item = try await Self.newItem(harness, name: "offline-mm")
             let (create, localID) = try await outbox.createStrategy(item, uid: 2)
@@ -58,7 +58,7 @@ struct StrategyOutboxTests {
     @Test("three updates of one strategy queued offline send only the last")
     func updatesFold() async throws {
         let transport = ScriptedTransport()
-        try await OrderOutboxTests.with(transport: transport) { harness, outbox in
+        try await SyncHarness.withOutbox(transport: transport) { harness, outbox in
             #expect(await harness.engine.sync(uid: 2, only: [.strategies]).failures.isEmpty)
             var item = try #require(try await harness.store.read(.strategyItems(uid: 2)).first)
             for name in ["a", "b", "c"] {
@@ -74,7 +74,7 @@ struct StrategyOutboxTests {
 
     @Test("a create whose answer was lost is found on the server and adopted, not made twice")
     func lostAnswerAdopted() async throws {
-        try await OrderOutboxTests.with { harness, outbox in
+        try await SyncHarness.withOutbox { harness, outbox in
             #expect(await harness.engine.sync(uid: 2, only: [.strategies]).failures.isEmpty)
             let item = try await Self.newItem(harness, name: "lost-answer")
             let (create, _) = try await outbox.createStrategy(item, uid: 2)

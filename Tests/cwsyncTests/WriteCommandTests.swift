@@ -19,7 +19,7 @@ struct WriteCommandTests {
     /// stamps its entries with it) to deliver what the binary queued; and the options that
     /// point the binary at the store and the emulator.
     static func with(_ body: (SyncHarness, Outbox, [String]) async throws -> Void) async throws {
-        try await OrderOutboxTests.with { harness, _ in
+        try await SyncHarness.withOutbox { harness, _ in
             let session = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
             try SessionFile(besideStore: harness.store.path).save(session)
             let outbox = Outbox(client: harness.client, store: harness.store)
@@ -57,20 +57,6 @@ struct WriteCommandTests {
     /// The local id (`local-…`) a create printed.
     static func localID(_ out: String) throws -> String {
         String(try #require(out.firstMatch(of: /local-[0-9a-f-]+/), "no local id in: \(out)").0)
-    }
-
-    /// The files in `folder` that hold `text`, as `grep` in a child process reads them. Not
-    /// read here: closing a file this process opened on the store would drop the store's
-    /// SQLite locks (POSIX locks belong to the process), and the next `cwsync` could take the
-    /// store for unused and reset its WAL under the harness's connections.
-    static func files(in folder: URL, containing text: String) async throws -> [String] {
-        try await withTemporaryDirectory { scratch in
-            let listed = scratch.appendingPathComponent("listed")
-            let grep = try ChildProcess.spawn("/usr/bin/env", ["grep", "-r", "-l", "-F", "--binary-files=text", "--", text, folder.path], output: listed)
-            let exit = await grep.exited()
-            #expect(exit == .status(0) || exit == .status(1), "grep failed: \(exit)")
-            return String(decoding: try Data(contentsOf: listed), as: UTF8.self).split(separator: "\n").map(String.init)
-        }
     }
 
     /// Expects a refusal: non-zero `status` (exactly it when given), nothing on standard
@@ -211,7 +197,7 @@ struct WriteCommandTests {
             #expect(shown?.executionType == .acknowledged && shown?.price.text == "2000.50" && shown?.quantity.text == "1.2500", "shown at once")
 
             #expect(await outbox.deliver(uid: 2).delivered == [create])
-            let placed = await OrderOutboxTests.placed(harness, order)
+            let placed = await harness.placed(order)
             #expect(placed.count == 1)
             let serverID = try #require(placed.first?.streetOrderId)
             #expect(try await harness.store.read(.order(id: localID)) == nil, "the local row is replaced")
@@ -254,8 +240,8 @@ struct WriteCommandTests {
     @Test("order cancel-all queues one cancel-all for the owner and exchanges named; the other exchanges' orders stay")
     func cancelAll() async throws {
         try await Self.with { harness, outbox, options in
-            let onBinance = try await harness.client.createOrder(OrderOutboxTests.order(quantity: "1.0000"))
-            var other = OrderOutboxTests.order(quantity: "2.0000")
+            let onBinance = try await harness.client.createOrder(NewOrder.sample(quantity: "1.0000"))
+            var other = NewOrder.sample(quantity: "2.0000")
             other.counterParty = "huobi"
             let onHuobi = try await harness.client.createOrder(other)
             // The strategies too: their owners (strategy-10) are abc's accounts.
@@ -360,8 +346,8 @@ struct WriteCommandTests {
             #expect(try await harness.store.read(.outbox()).isEmpty, "never queued")
             let files = try FileManager.default.contentsOfDirectory(atPath: harness.folder.path)
             #expect(files.contains("cwsync.sqlite-wal") && files.contains("cwsync.sqlite"), "\(files)")
-            #expect(try await Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the store, its WAL or beside them")
-            #expect(try await Self.files(in: harness.folder, containing: "key-cli").count >= 1, "the search does find what the store holds")
+            #expect(try await filesHolding(plaintext, in: harness.folder).isEmpty, "no plaintext in the store, its WAL or beside them")
+            #expect(try await filesHolding("key-cli", in: harness.folder).count >= 1, "the search does find what the store holds")
 
             let duplicate = try await Self.cwsync(["secret", "add", "--counter-party", "binance", "--api-key", "key-2"] + options, input: "another-secret\n")
             #expect(duplicate.status == 1 && duplicate.out.isEmpty && duplicate.err.contains("Duplicated secret key"), "\(duplicate)")
@@ -391,7 +377,7 @@ struct WriteCommandTests {
                 let removed = try await Self.cwsync(["secret", "remove", "--counter-party", "binance"] + offline)
                 #expect(removed.status == 4 && removed.out.isEmpty && removed.err.contains("could not connect"), "\(removed.out)\(removed.err)")
                 #expect(try await store.read(.outbox()).isEmpty, "never queued")
-                #expect(try await Self.files(in: harness.folder, containing: plaintext).isEmpty, "no plaintext in the stores, their WALs or beside them")
+                #expect(try await filesHolding(plaintext, in: harness.folder).isEmpty, "no plaintext in the stores, their WALs or beside them")
             }
         }
     }

@@ -10,10 +10,10 @@ import Testing
 struct OutboxCommandTests {
     @Test("list shows each entry; drop rolls a pending write back; retry queues a failed one again; a wrong id or state is one line and exit 1")
     func listRetryDrop() async throws {
-        try await OrderOutboxTests.with { harness, outbox in
+        try await SyncHarness.withOutbox { harness, outbox in
             let pair = MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")
             let favorite = try await outbox.enqueue(.addFavorite(pair), uid: 2)
-            let (create, localID) = try await outbox.placeOrder(OrderOutboxTests.order(), uid: 2)
+            let (create, localID) = try await outbox.placeOrder(NewOrder.sample(), uid: 2)
             try await harness.store.write { try $0.markFailed(create, .refused(code: 4, message: "parameters error", order: nil), message: "parameters error", at: harness.clock.now) }
             let path = harness.store.path
 
@@ -49,7 +49,7 @@ struct OutboxCommandTests {
 
     @Test("status shows the session, the outbox by state with its oldest waiting write and delivery time, and each resource")
     func status() async throws {
-        try await OrderOutboxTests.with { harness, outbox in
+        try await SyncHarness.withOutbox { harness, outbox in
             let session = try await harness.client.login(Credentials(userName: "abc", password: "abc_password"))
             try SessionFile(besideStore: harness.store.path).save(session)
             let delivered = try await outbox.enqueue(.addFavorite(MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")), uid: 2)

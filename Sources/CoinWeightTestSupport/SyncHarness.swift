@@ -2,24 +2,22 @@ import CoinWeightAPI
 import CoinWeightEmulator
 import CoinWeightStore
 import CoinWeightSync
-import CoinWeightTestSupport
 import Foundation
-import Testing
 
 /// An emulator on an injected clock, a store in a temporary folder, abc logged in, an engine.
-struct SyncHarness {
-    let running: RunningEmulator
-    let state: EmulatorState
-    let clock: ManualClock
-    let store: CoinWeightStore
-    let folder: URL
-    let client: CoinWeightClient
-    let engine: SyncEngine
+public struct SyncHarness: Sendable {
+    public let running: RunningEmulator
+    public let state: EmulatorState
+    public let clock: ManualClock
+    public let store: CoinWeightStore
+    public let folder: URL
+    public let client: CoinWeightClient
+    package let engine: SyncEngine
 
-    static let uid: UserID = 2
+    public static let uid: UserID = 2
 
     /// Runs `body` with a fresh emulator holding `seedOrders` orders of abc over `seedDays` days.
-    static func with<T: Sendable>(
+    public static func with<T: Sendable>(
         seedOrders: Int = 0, seedDays: Int = 60, configuration: (ManualClock) -> SyncConfiguration = { clock in SyncConfiguration(now: { clock.now }) },
         transport: (any HTTPTransport)? = nil,
         _ body: (SyncHarness) async throws -> T
@@ -40,22 +38,12 @@ struct SyncHarness {
     }
 
     /// Every order of `owner` in the store, newest first.
-    func storedOrders(owner: String) async throws -> [Order] {
+    public func storedOrders(owner: String) async throws -> [Order] {
         try await store.read(.allOrders(OrderFilter(owner: owner)))
     }
 
     /// Every order of `owner` on the server, newest first, as the store sorts them.
-    func serverOrders(owner: String) async -> [Order] {
+    public func serverOrders(owner: String) async -> [Order] {
         await state.snapshot().orders(owner: owner).sorted { ($0.createTime, $0.streetOrderId) > ($1.createTime, $1.streetOrderId) }
-    }
-}
-
-extension SyncReport {
-    /// The failures, for test messages.
-    var failures: [String] {
-        outcomes.compactMap { resource, outcome in
-            if case .failed(let message) = outcome { return "\(resource): \(message)" }
-            return nil
-        }
     }
 }

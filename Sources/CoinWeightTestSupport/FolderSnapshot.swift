@@ -2,11 +2,11 @@ import Foundation
 
 /// Every file below a folder with its bytes (and every folder, with none): equal snapshots
 /// mean nothing was written, renamed or left beside a store (`-wal`, `-shm`, `.lock`).
-struct FolderSnapshot: Equatable {
+public struct FolderSnapshot: Equatable {
     /// Relative path to contents; `nil` for a folder.
-    let entries: [String: Data?]
+    public let entries: [String: Data?]
 
-    init(_ folder: URL) {
+    public init(_ folder: URL) {
         var entries: [String: Data?] = [:]
         let base = folder.standardizedFileURL.path
         let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
@@ -21,7 +21,7 @@ struct FolderSnapshot: Equatable {
     }
 
     /// What differs from `other`, by path, for a failure message.
-    func changes(since other: FolderSnapshot) -> [String] {
+    public func changes(since other: FolderSnapshot) -> [String] {
         Set(entries.keys).union(other.entries.keys).sorted().filter { entries[$0] != other.entries[$0] }
     }
 }
