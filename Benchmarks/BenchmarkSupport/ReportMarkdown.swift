@@ -7,9 +7,9 @@ public enum ReportMarkdown {
     /// what was timed, `the store`.
     public static func build(timing subject: String) -> String {
         #if DEBUG
-        "a DEBUG build: these timings say little about \(subject)"
+            "a DEBUG build: these timings say little about \(subject)"
         #else
-        "release build"
+            "release build"
         #endif
     }
 

@@ -9,15 +9,16 @@ public struct SourceRevision: Sendable {
     /// Asks `git` about the current folder; `nil` without git or outside a checkout.
     public static func current() -> SourceRevision? {
         guard let git = try? Program("git"), let commit = try? git.run(["rev-parse", "--short", "HEAD"]).output,
-              let changes = try? git.run(["status", "--porcelain", "--", "Sources", "schema"]).output
+            let changes = try? git.run(["status", "--porcelain", "--", "Sources", "schema"]).output
         else { return nil }
         return SourceRevision(commit: commit, modified: !changes.isEmpty)
     }
 
     /// For a report: `` commit `b4a1f29`, `Sources/` and `schema/` as committed ``.
     public var markdown: String {
-        "commit `\(commit)`, " + (modified
-            ? "with uncommitted changes to `Sources/` or `schema/` in the working tree (the binary may hold them)"
-            : "`Sources/` and `schema/` as committed")
+        "commit `\(commit)`, "
+            + (modified
+                ? "with uncommitted changes to `Sources/` or `schema/` in the working tree (the binary may hold them)"
+                : "`Sources/` and `schema/` as committed")
     }
 }

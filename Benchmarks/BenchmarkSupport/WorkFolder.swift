@@ -10,7 +10,8 @@ public struct WorkFolder: Sendable {
     /// after `program`.
     public init(path: String?, program: String) throws {
         isTemporary = path == nil
-        url = path.map { URL(fileURLWithPath: $0) }
+        url =
+            path.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("\(program)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }

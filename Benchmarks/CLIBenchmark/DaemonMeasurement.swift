@@ -1,9 +1,10 @@
 import BenchmarkSupport
-import CoinWeightTestSupport
 import CoinWeightSync
+import CoinWeightTestSupport
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `cwsync run` at rest: logged in to the emulator, started, its first sync waited for, then
@@ -89,8 +90,10 @@ struct DaemonMeasurement {
         let cpuEnd = probe.cpuSeconds ?? cpuStart
         let idleElapsed = idleStart.duration(to: clock.now)
         let pid = String(daemon.pid)
-        let peak = PeakMemory.statusBytes("VmHWM", of: pid), anonymous = PeakMemory.statusBytes("RssAnon", of: pid)
-        let file = PeakMemory.statusBytes("RssFile", of: pid), threads = PeakMemory.statusValue("Threads", of: pid)
+        let peak = PeakMemory.statusBytes("VmHWM", of: pid)
+        let anonymous = PeakMemory.statusBytes("RssAnon", of: pid)
+        let file = PeakMemory.statusBytes("RssFile", of: pid)
+        let threads = PeakMemory.statusValue("Threads", of: pid)
         let mappings = probe.residentByMapping()
 
         let stopStart = clock.now
@@ -116,7 +119,8 @@ struct DaemonMeasurement {
             var resources: [Resource]
         }
         guard let line = status.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
-              let decoded = try? JSONDecoder().decode(Status.self, from: Data(line.utf8)) else { return false }
+            let decoded = try? JSONDecoder().decode(Status.self, from: Data(line.utf8))
+        else { return false }
         let synced = Set(decoded.resources.map { $0.resource.prefix { $0 != ":" } }.map(String.init))
         return decoded.resources.allSatisfy { $0.lastSuccessAt != nil } && SyncResource.allCases.allSatisfy { synced.contains($0.rawValue) }
     }

@@ -1,7 +1,8 @@
 import BenchmarkSupport
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Dropping files from the page cache without root: `posix_fadvise(POSIX_FADV_DONTNEED)` on

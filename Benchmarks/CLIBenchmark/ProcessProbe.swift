@@ -1,8 +1,9 @@
 import BenchmarkSupport
 import CoinWeightTestSupport
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What Linux's `/proc/<pid>` says about another process: its state and CPU time (`stat`) and
@@ -17,7 +18,8 @@ struct ProcessProbe {
     /// `stime` the 13th. `nil` when the process is gone.
     private var statFields: [Substring]? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let nameEnd = stat.lastIndex(of: ")") else { return nil }
+            let nameEnd = stat.lastIndex(of: ")")
+        else { return nil }
         return stat[stat.index(after: nameEnd)...].split(separator: " ")
     }
 

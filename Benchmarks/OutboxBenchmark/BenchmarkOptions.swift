@@ -43,7 +43,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
         """
 
     static func parse(_ arguments: [String], today: Date) throws -> BenchmarkOptions? {
-        try ArgumentReader.parse(arguments, usage: usage, into: BenchmarkOptions(out: defaultReport("outbox", today: today))) { options, option, value, reader in
+        try ArgumentReader.parse(arguments, usage: usage, into: BenchmarkOptions(out: defaultReport("outbox", today: today))) {
+            options, option, value, reader in
             switch option {
             case "--enqueues": options.enqueues = try reader.positive(value, of: option)
             case "--deliveries": options.deliveries = try reader.positive(value, of: option)
@@ -51,7 +52,9 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--work": options.work = value
             case "--placements": options.placements = try reader.positive(value, of: option)
             case "--transport":
-                guard ["asynchttpclient", "urlsession"].contains(value) else { throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)") }
+                guard ["asynchttpclient", "urlsession"].contains(value) else {
+                    throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)")
+                }
                 options.transport = value
             default: throw reader.unknown(option)
             }

@@ -57,7 +57,8 @@ struct BenchmarkReport {
                 + "other: each is one write transaction holding the entry and its optimistic favorite. Timed: the loop. All "
                 + "\(Format.grouped(enqueue.count)) entries are pending afterwards (distinct favorites: none folded into another).",
             "- Delivery beside raw requests: one `CoinWeightClient` logged in as `abc` (uid 2) on "
-                + (transport == "urlsession" ? "`URLSessionTransport` (every write on a fresh connection, closed after it)"
+                + (transport == "urlsession"
+                    ? "`URLSessionTransport` (every write on a fresh connection, closed after it)"
                     : "`AsyncHTTPClientTransport` (one pool of kept-alive connections for reads and writes alike)")
                 + " behind a thin wrapper that times each request. The emulator "
                 + "refuses favorites it does not trade (error 4) and trades \(pairs) pairs (`/config/symbols`), fewer than the "

@@ -48,13 +48,15 @@ struct OutboxBenchmark {
 
         let pairs = try await client.symbols().flatMap { config in config.symbols.map { MarketPair(counterParty: config.counterParty, symbol: $0.name) } }
         let schedule = FavoriteSchedule(pairs: pairs, count: options.deliveries)
-        Console.progress("delivery: \(Format.grouped(options.deliveries)) writes over \(pairs.count) pairs in \(schedule.rounds.count) rounds, "
-            + "through a transport that answers at once")
+        Console.progress(
+            "delivery: \(Format.grouped(options.deliveries)) writes over \(pairs.count) pairs in \(schedule.rounds.count) rounds, "
+                + "through a transport that answers at once")
         let instantTransport = TimedTransport(wrapping: ReplayTransport())
         let instantClient = try CoinWeightClient(baseURL: emulator.baseURL, transport: instantTransport, authToken: client.authToken)
         let instantStore = try CoinWeightStore(path: try work.freshFile("instant.sqlite").path)
         try await syncSymbols(into: instantStore, client: client, uid: uid)
-        let instant = try await DeliveryMeasurement.run(schedule, outbox: Outbox(client: instantClient, store: instantStore), transport: instantTransport, uid: uid)
+        let instant = try await DeliveryMeasurement.run(
+            schedule, outbox: Outbox(client: instantClient, store: instantStore), transport: instantTransport, uid: uid)
         try instantStore.close()
 
         Console.progress("delivery: the same writes to the emulator, beside raw requests")

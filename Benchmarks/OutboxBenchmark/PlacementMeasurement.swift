@@ -41,7 +41,8 @@ struct PlacementMeasurement {
             defer { running.cancel() }
             while await outbox.runningFor != uid { await Task.yield() }
             await outbox.finishDelivery()  // its first pass, which finds nothing to send
-            let order = NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: uid.ownAccount, counterParty: "binance", price: "2000.50", quantity: "1.2500")
+            let order = NewOrder(
+                orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: uid.ownAccount, counterParty: "binance", price: "2000.50", quantity: "1.2500")
             var measurement = PlacementMeasurement(placements: [], raw: [])
             let clock = ContinuousClock()
             for index in 0..<(count + 5) {

@@ -65,7 +65,9 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--out": options.out = value
             case "--work": options.work = value
             case "--transport":
-                guard ["asynchttpclient", "urlsession"].contains(value) else { throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)") }
+                guard ["asynchttpclient", "urlsession"].contains(value) else {
+                    throw reader.error("--transport takes asynchttpclient or urlsession, not \(value)")
+                }
                 options.transport = value
             default: throw reader.unknown(option)
             }

@@ -114,12 +114,14 @@ struct BenchmarkReport {
             "|---|--:|--:|--:|--:|",
         ]
         for (index, run) in syncs.enumerated() {
-            lines.append("| sync \(index + 1) | \(Format.fixed(run.elapsed.seconds, 2)) | \(Format.rate(Double(synced) / run.elapsed.seconds)) | "
-                + "\(Format.fixed(run.cpu.seconds, 2)) | \(Format.fixed(run.cpu.seconds / Double(synced) * 100_000, 2)) |")
+            lines.append(
+                "| sync \(index + 1) | \(Format.fixed(run.elapsed.seconds, 2)) | \(Format.rate(Double(synced) / run.elapsed.seconds)) | "
+                    + "\(Format.fixed(run.cpu.seconds, 2)) | \(Format.fixed(run.cpu.seconds / Double(synced) * 100_000, 2)) |")
         }
         for (index, run) in peers.enumerated() {
-            lines.append("| peer \(index + 1) | \(Format.fixed(run.elapsed.seconds, 2)) | \(Format.rate(Double(run.orders) / run.elapsed.seconds)) | "
-                + "\(Format.fixed(run.cpu.seconds, 2)) | \(Format.fixed(run.cpu.seconds / Double(run.orders) * 100_000, 2)) |")
+            lines.append(
+                "| peer \(index + 1) | \(Format.fixed(run.elapsed.seconds, 2)) | \(Format.rate(Double(run.orders) / run.elapsed.seconds)) | "
+                    + "\(Format.fixed(run.cpu.seconds, 2)) | \(Format.fixed(run.cpu.seconds / Double(run.orders) * 100_000, 2)) |")
         }
         lines += [
             "| **syncs ÷ peers** | | **\(Format.ratio(syncsRate / peersRate))** | | **\(Format.ratio(syncsCPU / peersCPU))** |",

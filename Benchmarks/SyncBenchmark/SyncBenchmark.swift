@@ -80,14 +80,16 @@ struct SyncBenchmark {
         var syncs = [sync]
         for round in 1...2 {
             Console.progress("peer: the hand-written script, run \(round)")
-            let peer = try PeerSync.run(python: python, baseURL: emulator.baseURL, token: token.rawValue, owner: session.uid.ownAccount,
-                                        database: try work.freshFile("peer-\(round).sqlite"), windowDays: options.windowDays)
+            let peer = try PeerSync.run(
+                python: python, baseURL: emulator.baseURL, token: token.rawValue, owner: session.uid.ownAccount,
+                database: try work.freshFile("peer-\(round).sqlite"), windowDays: options.windowDays)
             guard peer.orders == served else { throw BenchmarkError.rowCount("the peer script", expected: served, found: peer.orders) }
             peers.append(peer)
             if round == 1 {
                 Console.progress("sync: again, into a fresh store")
                 let again = try CoinWeightStore(path: try work.freshFile("sync-2.sqlite").path)
-                syncs.append(try await SyncMeasurement.run(client: client, log: HistoryRequestLog(), uid: session.uid, store: again, configuration: configuration))
+                syncs.append(
+                    try await SyncMeasurement.run(client: client, log: HistoryRequestLog(), uid: session.uid, store: again, configuration: configuration))
                 try again.close()
             }
         }

@@ -25,7 +25,8 @@ enum CheckoutStore {
         while true {
             let manager = FileManager.default
             if manager.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path),
-               manager.fileExists(atPath: candidate.appendingPathComponent("sync-state/README.md").path) {
+                manager.fileExists(atPath: candidate.appendingPathComponent("sync-state/README.md").path)
+            {
                 return candidate
             }
             let parent = candidate.deletingLastPathComponent()

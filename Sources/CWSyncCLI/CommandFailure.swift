@@ -29,13 +29,14 @@ package enum CommandFailure {
         if case SyncFailure.client(let error) = error { return withAdvice(error) }
         if case SyncFailure.store(let error) = error { return withAdvice(error) }
         if case OutboxError.symbolsNotSynced = error { return "the symbols config is not synced yet, so the write cannot be checked: run cwsync sync first" }
-        let advice: String? = switch error {
-        case CoinWeightError.notLoggedIn, MirrorError.notLoggedIn: "Run cwsync login --user NAME."
-        case StoreError.newerSchema: "Use the newer cwsync, or pass another --store (or CWSYNC_STORE)."
-        case StoreError.unavailable, StoreError.corruptValue: "cwsync store check reports damage."
-        case OutboxControlError.notFound: "cwsync outbox list shows the entries."
-        default: nil
-        }
+        let advice: String? =
+            switch error {
+            case CoinWeightError.notLoggedIn, MirrorError.notLoggedIn: "Run cwsync login --user NAME."
+            case StoreError.newerSchema: "Use the newer cwsync, or pass another --store (or CWSYNC_STORE)."
+            case StoreError.unavailable, StoreError.corruptValue: "cwsync store check reports damage."
+            case OutboxControlError.notFound: "cwsync outbox list shows the entries."
+            default: nil
+            }
         let message = "\(error)"
         guard let advice else { return message }
         return message + (message.hasSuffix(".") ? " " : ": ") + advice
@@ -43,10 +44,12 @@ package enum CommandFailure {
 
     /// A store bound to another account or server, and the ways out, in the command line's words.
     static func describe(_ error: StoreIdentityMismatch) -> String {
-        let wayOut = switch error.asked {
-        case .endpoint: "Pass another --store (or CWSYNC_STORE) for that server, leave out --endpoint to use this store's own, or free this store with cwsync logout --forget."
-        case .user, .uid: "Pass another --store (or CWSYNC_STORE) for that account, or free this store with cwsync logout --forget."
-        }
+        let wayOut =
+            switch error.asked {
+            case .endpoint:
+                "Pass another --store (or CWSYNC_STORE) for that server, leave out --endpoint to use this store's own, or free this store with cwsync logout --forget."
+            case .user, .uid: "Pass another --store (or CWSYNC_STORE) for that account, or free this store with cwsync logout --forget."
+            }
         return "\(error.path) mirrors \(error.bound), not \(error.askedDescription); nothing was sent or changed. \(wayOut)"
     }
 

@@ -9,9 +9,10 @@ struct EndpointOptions: ParsableArguments {
     /// The production API, when neither `--endpoint` nor `CWSYNC_ENDPOINT` says otherwise.
     static let defaultEndpoint = "https://api.coin-weight.com/exp/v2"
 
-    @Option(help: ArgumentHelp(
-        "The API's base URL (default: CWSYNC_ENDPOINT, else the one the store's first login used, else \(defaultEndpoint)).",
-        valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The API's base URL (default: CWSYNC_ENDPOINT, else the one the store's first login used, else \(defaultEndpoint)).",
+            valueName: "url"))
     var endpoint: String?
 
     @Flag(help: "Allow plain http:// to a host other than this machine (tokens cross the network unencrypted).")
@@ -20,9 +21,10 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: "How requests are sent: asynchttpclient (one pool of kept-alive connections; the default on Linux) or urlsession.")
     var transport: TransportKind = .platformDefault
 
-    @Option(help: ArgumentHelp(
-        "A PEM file of a certificate authority to trust besides the system's (a local server's own CA); with --transport asynchttpclient.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "A PEM file of a certificate authority to trust besides the system's (a local server's own CA); with --transport asynchttpclient.",
+            valueName: "path"))
     var caFile: String?
 
     func validate() throws {

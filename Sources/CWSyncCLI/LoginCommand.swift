@@ -39,7 +39,9 @@ struct LoginCommand: AsyncParsableCommand {
 struct LogoutCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logout", abstract: "Forget the saved session; the local data stays unless --forget.",
-        discussion: "With --forget (sign-out on a shared device) the account's mirrored rows, cursors and outbox entries go too; the symbols config and the defaults stay.")
+        discussion:
+            "With --forget (sign-out on a shared device) the account's mirrored rows, cursors and outbox entries go too; the symbols config and the defaults stay."
+    )
 
     @Flag(help: "Also remove everything the store holds of this account.") var forget = false
     @Flag(help: "With --forget: also drop writes the server has not confirmed yet.") var discardQueued = false
@@ -63,10 +65,13 @@ struct LogoutCommand: AsyncParsableCommand {
         do {
             try await mirror.forgetAccount(discardingQueued: discardQueued)
         } catch MirrorError.undeliveredWrites(let count) {
-            Console.err("cwsync: \(count) queued write\(count == 1 ? "" : "s") not on the server yet; nothing was removed: deliver them (cwsync sync), or pass --discard-queued")
+            Console.err(
+                "cwsync: \(count) queued write\(count == 1 ? "" : "s") not on the server yet; nothing was removed: deliver them (cwsync sync), or pass --discard-queued"
+            )
             throw ExitCode(SyncExit.failed.rawValue)
         }
-        Console.out("logged out; " + (identity.map { "everything of \($0.userName) (uid \($0.uid)) removed from the store" } ?? "the store mirrored no account"))
+        Console.out(
+            "logged out; " + (identity.map { "everything of \($0.userName) (uid \($0.uid)) removed from the store" } ?? "the store mirrored no account"))
     }
 }
 

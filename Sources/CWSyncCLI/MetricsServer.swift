@@ -54,7 +54,8 @@ struct MetricsServer: Service {
         router.get("metrics") { _, _ -> Response in
             do {
                 let exposition = try await StatusReport(of: store).prometheusExposition(at: Date())
-                return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: exposition)))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: exposition)))
             } catch {
                 logger.warning("metrics: cannot read the store", metadata: ["error": "\(error)"])
                 return text(.internalServerError, "cannot read the store: \(error)\n")

@@ -49,14 +49,17 @@ struct OrderCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await options.run { mirror, uid in
-                let order = NewOrder(orderType: orderType.orderType, symbol: symbol, side: side.side, owner: owner ?? uid.ownAccount,
-                                     counterParty: counterParty, price: price, quantity: quantity)
+                let order = NewOrder(
+                    orderType: orderType.orderType, symbol: symbol, side: side.side, owner: owner ?? uid.ownAccount,
+                    counterParty: counterParty, price: price, quantity: quantity)
                 if order.orderType == .market, !allowOffline, try await OrderCommand.serverUnreachable(mirror.endpoint, options.endpointOptions) {
                     throw WriteRefusal.marketOffline
                 }
                 let (entry, localID) = try await mirror.placeOrder(order, validFor: validFor.map { .seconds($0) }, allowWhileOffline: allowOffline)
                 let deadline = try await mirror.store.read(.outboxEntry(id: entry))?.deadline
-                Console.out("queued as outbox entry \(entry), order \(localID)" + (deadline.map { "; sent only until \(OrderCommand.clockTime($0)) UTC (--valid-for to change)" } ?? ""))
+                Console.out(
+                    "queued as outbox entry \(entry), order \(localID)"
+                        + (deadline.map { "; sent only until \(OrderCommand.clockTime($0)) UTC (--valid-for to change)" } ?? ""))
             }
         }
     }
@@ -81,8 +84,10 @@ struct OrderCommand: AsyncParsableCommand {
                 guard order.executionType == .acknowledged else {
                     throw WriteRefusal("order \(id) is \(order.executionType.rawValue): only an unfilled order (EXECUTION_ACK) can be updated")
                 }
-                return .updateOrder(OrderAmendment(streetOrderId: order.streetOrderId, price: price ?? order.price, quantity: quantity ?? order.quantity,
-                                                   owner: order.owner, counterParty: order.counterParty))
+                return .updateOrder(
+                    OrderAmendment(
+                        streetOrderId: order.streetOrderId, price: price ?? order.price, quantity: quantity ?? order.quantity,
+                        owner: order.owner, counterParty: order.counterParty))
             }
         }
     }
@@ -147,7 +152,8 @@ struct OrderCommand: AsyncParsableCommand {
     /// config, with a short timeout, fails to connect or times out. Any answer, an error
     /// included, means it can.
     static func serverUnreachable(_ endpoint: URL, _ options: EndpointOptions) async throws -> Bool {
-        let client = try CoinWeightClient(baseURL: endpoint, transport: options.makeTransport(resourceTimeout: .seconds(5)), allowInsecureHTTP: options.allowInsecureHTTP)
+        let client = try CoinWeightClient(
+            baseURL: endpoint, transport: options.makeTransport(resourceTimeout: .seconds(5)), allowInsecureHTTP: options.allowInsecureHTTP)
         do {
             _ = try await client.symbols()
             return false

@@ -21,8 +21,10 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this symbol, such as ETH-USDT.", valueName: "symbol")) var symbol: String?
     @Option(help: ArgumentHelp("Only this exchange, such as binance.", valueName: "counter-party")) var counterParty: String?
     @Option(help: ArgumentHelp("Only this side.", valueName: "side")) var side: SideArgument?
-    @Option(help: ArgumentHelp("Only orders created at or after: milliseconds since the epoch, an ISO-8601 time with its zone, or a day (UTC).",
-                               valueName: "time"), transform: TimeBound.init(parsing:))
+    @Option(
+        help: ArgumentHelp(
+            "Only orders created at or after: milliseconds since the epoch, an ISO-8601 time with its zone, or a day (UTC).",
+            valueName: "time"), transform: TimeBound.init(parsing:))
     var since: TimeBound?
     @Option(help: ArgumentHelp("Only orders created at or before; a day includes all of it.", valueName: "time"), transform: TimeBound.init(parsing:))
     var until: TimeBound?
@@ -51,11 +53,12 @@ struct OrdersCommand: AsyncParsableCommand {
 
     /// The store's filter for these options.
     func filter(owner: String) -> OrderFilter {
-        let states: Set<ExecutionType>? = switch (active, history) {
-        case (true, false): ExecutionType.activeStates
-        case (false, true): ExecutionType.inactiveStates
-        default: nil
-        }
+        let states: Set<ExecutionType>? =
+            switch (active, history) {
+            case (true, false): ExecutionType.activeStates
+            case (false, true): ExecutionType.inactiveStates
+            default: nil
+            }
         let range = since == nil && until == nil ? nil : (since?.first ?? .min)...(until?.last ?? .max)
         return OrderFilter(owner: owner, symbol: symbol, counterParty: counterParty, side: side?.side, executionTypes: states, createdIn: range)
     }
@@ -66,7 +69,11 @@ extension Order: QueryRecord {
 
     var tableRows: [[String]] {
         let state = executionType.rawValue.hasPrefix("EXECUTION_") ? String(executionType.rawValue.dropFirst("EXECUTION_".count)) : executionType.rawValue
-        return [[streetOrderId, TimeBound.text(createTime), counterParty, symbol, side.rawValue, orderType.rawValue, price.text, quantity.text,
-                 filledQuantity.text, filledPrice.text, state]]
+        return [
+            [
+                streetOrderId, TimeBound.text(createTime), counterParty, symbol, side.rawValue, orderType.rawValue, price.text, quantity.text,
+                filledQuantity.text, filledPrice.text, state,
+            ]
+        ]
     }
 }

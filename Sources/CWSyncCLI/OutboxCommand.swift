@@ -24,12 +24,13 @@ struct OutboxCommand: AsyncParsableCommand {
 
         func run() async throws {
             let states = try state.map { text in
-                try Set(text.split(separator: ",").map { name in
-                    guard let state = OutboxState(rawValue: String(name)) else {
-                        throw ValidationError("unknown state \(name): use pending, sending, delivered, failed or expired")
-                    }
-                    return state
-                })
+                try Set(
+                    text.split(separator: ",").map { name in
+                        guard let state = OutboxState(rawValue: String(name)) else {
+                            throw ValidationError("unknown state \(name): use pending, sending, delivered, failed or expired")
+                        }
+                        return state
+                    })
             }
             let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }

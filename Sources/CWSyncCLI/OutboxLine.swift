@@ -33,9 +33,14 @@ struct OutboxLine: Encodable {
 
     /// The entries as an aligned table with a header.
     static func table(_ lines: [OutboxLine]) -> String {
-        TextTable(header: ["ID", "UID", "KIND", "ENTITY", "STATE", "TRIES", "ERROR"], rows: lines.map { line in
-            [String(line.id), line.uid, line.kind, line.entity, line.state, String(line.attempts),
-             [line.errorCode.map { "\($0)" }, line.errorMessage].compactMap { $0 }.joined(separator: " ")]
-        }).text
+        TextTable(
+            header: ["ID", "UID", "KIND", "ENTITY", "STATE", "TRIES", "ERROR"],
+            rows: lines.map { line in
+                [
+                    String(line.id), line.uid, line.kind, line.entity, line.state, String(line.attempts),
+                    [line.errorCode.map { "\($0)" }, line.errorMessage].compactMap { $0 }.joined(separator: " "),
+                ]
+            }
+        ).text
     }
 }

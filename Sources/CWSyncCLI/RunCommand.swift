@@ -34,7 +34,8 @@ struct RunCommand: AsyncParsableCommand {
         guard interval >= 1 else { throw ValidationError("--interval must be 1 second or more.") }
         if let metricsPort, !(0...65535).contains(metricsPort) { throw ValidationError("--metrics-port must be from 0 to 65535.") }
         guard allowRemoteMetrics || EndpointPolicy.isLoopback(host: metricsAddress) else {
-            Console.err("cwsync: --metrics-address \(metricsAddress) is not a loopback address: pass --allow-remote-metrics to serve the metrics beyond this machine")
+            Console.err(
+                "cwsync: --metrics-address \(metricsAddress) is not a loopback address: pass --allow-remote-metrics to serve the metrics beyond this machine")
             throw ExitCode.validationFailure
         }
     }

@@ -25,9 +25,12 @@ struct StatusCommand: AsyncParsableCommand {
     private static func print(_ report: StatusReport) {
         Console.out("store: \(report.store) (\(report.storeBytes) bytes, schema \(report.schemaVersion))")
         Console.out("endpoint: " + (report.endpoint ?? "none yet: the first login binds the store to its endpoint and account"))
-        let auth = report.user.map { user in
-            "\(user) (uid \(report.uid ?? "?"))" + (report.authRequired ? ", token expired or refused by the server: run cwsync login" : report.tokenExpiresAt.map { ", token valid until \($0)" } ?? "")
-        } ?? "not logged in: run cwsync login --user NAME"
+        let auth =
+            report.user.map { user in
+                "\(user) (uid \(report.uid ?? "?"))"
+                    + (report.authRequired
+                        ? ", token expired or refused by the server: run cwsync login" : report.tokenExpiresAt.map { ", token valid until \($0)" } ?? "")
+            } ?? "not logged in: run cwsync login --user NAME"
         Console.out("session: \(auth)")
         Console.out("daemon: " + (report.daemonPID.map { "running (pid \($0))" } ?? "not running"))
         Console.out("server: " + Self.reach(report))
@@ -40,11 +43,13 @@ struct StatusCommand: AsyncParsableCommand {
         let next = outbox.nextAttemptAt.map { ", next attempt \($0 <= Date() ? "due now" : "at \($0)")" } ?? ""
         Console.out("outbox: \(counts); retries \(outbox.retries)\(oldest)\(next)\(latency)")
         if let advice = OutboxAdvice.unsent((outbox.counts["failed"] ?? 0) + (outbox.counts["expired"] ?? 0)) { Console.out("  \(advice)") }
-        Console.out(TextTable(
-            header: ["RESOURCE", "LAST SUCCESS", "LAST ATTEMPT", "ERROR"],
-            rows: report.resources.map { state in
-                [state.resource, state.lastSuccessAt.map { "\($0)" } ?? "never", state.lastAttemptAt.map { "\($0)" } ?? "never", state.lastError ?? ""]
-            }).text)
+        Console.out(
+            TextTable(
+                header: ["RESOURCE", "LAST SUCCESS", "LAST ATTEMPT", "ERROR"],
+                rows: report.resources.map { state in
+                    [state.resource, state.lastSuccessAt.map { "\($0)" } ?? "never", state.lastAttemptAt.map { "\($0)" } ?? "never", state.lastError ?? ""]
+                }
+            ).text)
     }
 
     /// Whether the last pull reached the server, and when one last did.

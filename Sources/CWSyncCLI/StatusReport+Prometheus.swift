@@ -23,7 +23,8 @@ extension StatusReport {
 
         gauge("store", "size", unit: "bytes", "The store's database file and its WAL.", Double(storeBytes))
         gauge("auth", "logged_in", "1 when a session is saved beside the store, else 0.", user == nil ? 0 : 1)
-        gauge("auth", "required", "1 when cwsync login is needed (nobody logged in, the token expired, or the server refused it), else 0.", authRequired ? 1 : 0)
+        gauge(
+            "auth", "required", "1 when cwsync login is needed (nobody logged in, the token expired, or the server refused it), else 0.", authRequired ? 1 : 0)
         if let tokenExpiresAt {
             gauge("auth", "token_expires", unit: "timestamp_seconds", "When the session's token expires.", tokenExpiresAt.timeIntervalSince1970)
         }
@@ -31,10 +32,14 @@ extension StatusReport {
         for resource in resources {
             let labels = [("resource", resource.resource)]
             if let lastSuccessAt = resource.lastSuccessAt {
-                gauge("resource", "last_success", unit: "timestamp_seconds", "When the resource last synced.", labels: labels, lastSuccessAt.timeIntervalSince1970)
+                gauge(
+                    "resource", "last_success", unit: "timestamp_seconds", "When the resource last synced.", labels: labels, lastSuccessAt.timeIntervalSince1970
+                )
             }
             if let lastAttemptAt = resource.lastAttemptAt {
-                gauge("resource", "last_attempt", unit: "timestamp_seconds", "When the resource's sync was last tried.", labels: labels, lastAttemptAt.timeIntervalSince1970)
+                gauge(
+                    "resource", "last_attempt", unit: "timestamp_seconds", "When the resource's sync was last tried.", labels: labels,
+                    lastAttemptAt.timeIntervalSince1970)
             }
             gauge("resource", "failing", "1 while the resource's last sync failed, else 0.", labels: labels, resource.lastError == nil ? 0 : 1)
         }
@@ -48,7 +53,9 @@ extension StatusReport {
             outbox.oldestWaitingSince.map { max(0, now.timeIntervalSince($0)) } ?? 0)
         for (quantile, milliseconds) in [("0.5", outbox.deliveryP50Milliseconds), ("0.99", outbox.deliveryP99Milliseconds)] {
             guard let milliseconds else { continue }
-            gauge("outbox", "delivery", unit: "seconds", "Enqueue to delivery over the last 1,000 writes delivered with a request.", labels: [("quantile", quantile)], Double(milliseconds) / 1000)
+            gauge(
+                "outbox", "delivery", unit: "seconds", "Enqueue to delivery over the last 1,000 writes delivered with a request.",
+                labels: [("quantile", quantile)], Double(milliseconds) / 1000)
         }
         return registry.emitToBuffer()
     }

@@ -39,7 +39,7 @@ struct StoreCommand: AsyncParsableCommand {
                 Console.out("ok: \(store.path)")
                 return
             }
-            problems.forEach { Console.err($0) }
+            for problem in problems { Console.err(problem) }
             Console.err("\(store.path) is damaged. Move it aside and sync again to rebuild the mirror.")
             throw ExitCode(1)
         }

@@ -34,7 +34,11 @@ struct StrategyLine: QueryRecord {
 
     static let header = ["ID", "NAME", "TYPE", "EXCHANGE", "OWNER", "SYMBOLS", "STATUS"]
     var tableRows: [[String]] {
-        [[item.id ?? "-", item.name, item.strategyType, item.exchange, item.owner ?? "-",
-          item.symbols.map { $0.symbol ?? "?" }.joined(separator: ","), status?.rawValue ?? "-"]]
+        [
+            [
+                item.id ?? "-", item.name, item.strategyType, item.exchange, item.owner ?? "-",
+                item.symbols.map { $0.symbol ?? "?" }.joined(separator: ","), status?.rawValue ?? "-",
+            ]
+        ]
     }
 }

@@ -15,8 +15,10 @@ struct StrategyCommand: AsyncParsableCommand {
             A new item shows in `cwsync strategies` at once under a local id (local-…), which the other subcommands may name until the \
             server's id replaces it.
             """,
-        subcommands: [Create.self, Update.self, StrategyActionCommand<Delete>.self, StrategyActionCommand<Start>.self,
-                      StrategyActionCommand<Stop>.self, StrategyActionCommand<Leave>.self]
+        subcommands: [
+            Create.self, Update.self, StrategyActionCommand<Delete>.self, StrategyActionCommand<Start>.self,
+            StrategyActionCommand<Stop>.self, StrategyActionCommand<Leave>.self,
+        ]
     )
 
     /// `cwsync strategy create --file ITEM.json`.

@@ -16,6 +16,8 @@ struct SymbolsCommand: QueryCommand {
 extension CounterPartySymbols: QueryRecord {
     static let header = ["COUNTERPARTY", "SYMBOL", "BASE", "QUOTE", "PRICE-DECIMALS", "QTY-DECIMALS", "QTY-MIN", "QTY-MAX"]
     var tableRows: [[String]] {
-        symbols.map { [counterParty, $0.name, $0.base, $0.quote, String($0.priceDecimal), String($0.quantityDecimal), "\($0.quantityMin)", "\($0.quantityMax)"] }
+        symbols.map {
+            [counterParty, $0.name, $0.base, $0.quote, String($0.priceDecimal), String($0.quantityDecimal), "\($0.quantityMin)", "\($0.quantityMax)"]
+        }
     }
 }

@@ -47,8 +47,9 @@ struct SyncCommand: AsyncParsableCommand {
         SyncProgressLine.finish()
         if report.interrupted {
             let synced = report.outcomes.values.count { $0 == .synced }
-            Console.err("cwsync: interrupted: \(synced) of \(only.count) resources synced, the others keep their last sync; nothing was sent. "
-                + "Run cwsync sync again to finish.")
+            Console.err(
+                "cwsync: interrupted: \(synced) of \(only.count) resources synced, the others keep their last sync; nothing was sent. "
+                    + "Run cwsync sync again to finish.")
             throw ExitCode(SyncExit.interrupted.rawValue)
         }
         if report.isOffline {

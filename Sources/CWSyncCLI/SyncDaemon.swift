@@ -33,10 +33,11 @@ struct SyncDaemon: Service {
         // The user last logged: `.some(nil)` for nobody, `nil` before the first state.
         var logged: String??
         for await state in mirror.states() {
-            let user: String? = switch state.account {
-            case .loggedOut: nil
-            case .loggedIn(_, let userName), .refused(_, let userName): userName
-            }
+            let user: String? =
+                switch state.account {
+                case .loggedOut: nil
+                case .loggedIn(_, let userName), .refused(_, let userName): userName
+                }
             if let logged, logged == user { continue }
             if let user {
                 // Logged in from the start: the serving line says enough.

@@ -1,9 +1,10 @@
 import CoinWeightSync
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The order history's progress: a line redrawn in place on a terminal, a plain line per

@@ -10,9 +10,9 @@ enum TransportKind: String, CaseIterable, ExpressibleByArgument {
     /// AsyncHTTPClient on Linux, URLSession on Apple platforms.
     static var platformDefault: TransportKind {
         #if canImport(Darwin)
-        .urlsession
+            .urlsession
         #else
-        .asynchttpclient
+            .asynchttpclient
         #endif
     }
 }

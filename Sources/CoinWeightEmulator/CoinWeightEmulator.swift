@@ -3,11 +3,11 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import Logging
+import NIOCore
 import NIOSSL
 import ServiceLifecycle
 import UnixSignals
-import Logging
-import NIOCore
 
 /// A local, faithful emulator of the coin-weight API, on Hummingbird.
 ///

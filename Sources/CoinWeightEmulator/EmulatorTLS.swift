@@ -35,8 +35,10 @@ public struct EmulatorTLS: Sendable {
             issuerPrivateKey: Certificate.PrivateKey(caKey))
 
         let leafKey = P256.Signing.PrivateKey()
-        var names: [GeneralName] = [.dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
-                                    .ipAddress(ASN1OctetString(contentBytes: ArraySlice(repeating: 0, count: 15) + [1]))]
+        var names: [GeneralName] = [
+            .dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1])),
+            .ipAddress(ASN1OctetString(contentBytes: ArraySlice(repeating: 0, count: 15) + [1])),
+        ]
         if let address = Self.ipv4Bytes(host), address != [127, 0, 0, 1] {
             names.append(.ipAddress(ASN1OctetString(contentBytes: ArraySlice(address))))
         } else if Self.ipv4Bytes(host) == nil, !host.contains(":"), host != "localhost" {

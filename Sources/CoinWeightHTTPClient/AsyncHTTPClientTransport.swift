@@ -1,5 +1,5 @@
-public import CoinWeightAPI
 import AsyncHTTPClient
+public import CoinWeightAPI
 import Foundation
 import NIOCore
 import NIOHTTP1

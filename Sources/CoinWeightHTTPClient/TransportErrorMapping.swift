@@ -3,10 +3,11 @@ import CoinWeightAPI
 import NIOCore
 import NIOPosix
 import NIOSSL
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What AsyncHTTPClient's and SwiftNIO's errors mean to the client: whether the request may
@@ -36,7 +37,8 @@ enum TransportErrorMapping {
             return .secureConnectionFailed(describe(tls: error))
         case let error as NIOConnectionError:
             // Every attempt to connect failed: the address's own errors say why.
-            let reasons = error.connectionErrors.map { "\($0.error)" } + (error.dnsAError.map { ["\($0)"] } ?? []) + (error.dnsAAAAError.map { ["\($0)"] } ?? [])
+            let reasons =
+                error.connectionErrors.map { "\($0.error)" } + (error.dnsAError.map { ["\($0)"] } ?? []) + (error.dnsAAAAError.map { ["\($0)"] } ?? [])
             if let tls = error.connectionErrors.lazy.map(\.error).first(where: { $0 is NIOSSLError || $0 is BoringSSLError }) {
                 return .secureConnectionFailed(describe(tls: tls))
             }

@@ -6,10 +6,12 @@ extension StoreQuery {
     /// Every exchange's symbols, in the server's order.
     public static var symbols: StoreQuery<[CounterPartySymbols]> {
         StoreQuery<[CounterPartySymbols]> { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT counter_party, name, base, quote, price_decimal, quantity_decimal, quantity_min, quantity_max
-                FROM symbol ORDER BY position
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT counter_party, name, base, quote, price_decimal, quantity_decimal, quantity_min, quantity_max
+                    FROM symbol ORDER BY position
+                    """)
             var exchanges: [CounterPartySymbols] = []
             for row in rows {
                 let spec = SymbolSpec(
@@ -29,10 +31,14 @@ extension StoreQuery {
     /// The limits of symbol `name` on exchange `counterParty`, when the symbols config lists it there.
     public static func symbol(counterParty: String, name: String) -> StoreQuery<SymbolSpec?> {
         StoreQuery<SymbolSpec?> { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT name, base, quote, price_decimal, quantity_decimal, quantity_min, quantity_max
-                FROM symbol WHERE counter_party = ? AND name = ?
-                """), arguments: [counterParty, name]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT name, base, quote, price_decimal, quantity_decimal, quantity_min, quantity_max
+                            FROM symbol WHERE counter_party = ? AND name = ?
+                            """), arguments: [counterParty, name])
+            else { return nil }
             return SymbolSpec(
                 name: row[0], base: row[1], quote: row[2], priceDecimal: row[3], quantityDecimal: row[4],
                 quantityMin: try decimal(row[5], "symbol", "quantity_min"), quantityMax: try decimal(row[6], "symbol", "quantity_max"))
@@ -42,10 +48,12 @@ extension StoreQuery {
     /// The market tabs of `scope`, favorites flagged.
     public static func markets(scope: ResourceScope) -> StoreQuery<[MarketCategory]> {
         StoreQuery<[MarketCategory]> { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT category_position, category, counter_party, symbol, favorite FROM market_item
-                WHERE scope = ? ORDER BY category_position, position
-                """, arguments: [scope.key])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT category_position, category, counter_party, symbol, favorite FROM market_item
+                    WHERE scope = ? ORDER BY category_position, position
+                    """, arguments: [scope.key])
             var categories: [(Int, MarketCategory)] = []
             for row in rows {
                 let item = MarketItem(counterParty: row[2], symbol: row[3], favorite: row[4])
@@ -71,10 +79,13 @@ extension StoreQuery {
     /// A layout's slots by position.
     public static func layout(_ kind: LayoutKind, scope: ResourceScope) -> StoreQuery<[LayoutSlot]> {
         StoreQuery<[LayoutSlot]> { db in
-            try Row.fetchAll(db, sql: """
-                SELECT position, counter_party, symbol FROM layout_slot WHERE kind = ? AND scope = ? ORDER BY position
-                """, arguments: [kind.rawValue, scope.key])
-                .map { LayoutSlot(position: $0[0], counterParty: $0[1], symbol: $0[2]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT position, counter_party, symbol FROM layout_slot WHERE kind = ? AND scope = ? ORDER BY position
+                    """, arguments: [kind.rawValue, scope.key]
+            )
+            .map { LayoutSlot(position: $0[0], counterParty: $0[1], symbol: $0[2]) }
         }
     }
 }

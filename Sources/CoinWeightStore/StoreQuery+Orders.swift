@@ -32,8 +32,10 @@ extension StoreQuery {
     /// One order by id, or `nil`.
     public static func order(id: String) -> StoreQuery<Order?> {
         StoreQuery<Order?> { db in
-            try Row.fetchOne(db.cachedStatement(sql: #"SELECT \#(Order.columns.joined(separator: ", ")) FROM "order" WHERE street_order_id = ?"#), arguments: [id])
-                .map(Order.init(row:))
+            try Row.fetchOne(
+                db.cachedStatement(sql: #"SELECT \#(Order.columns.joined(separator: ", ")) FROM "order" WHERE street_order_id = ?"#), arguments: [id]
+            )
+            .map(Order.init(row:))
         }
     }
 }

@@ -14,10 +14,13 @@ extension StoreQuery {
     /// The user's strategy items, every field kept, in the server's order.
     public static func strategyItems(uid: UserID) -> StoreQuery<[StrategyItem]> {
         StoreQuery<[StrategyItem]> { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, name, exchange, owner, strategy_type, symbols_json, extra_json FROM strategy_item
-                WHERE uid = ? ORDER BY position
-                """, arguments: [uid.rawValue]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, name, exchange, owner, strategy_type, symbols_json, extra_json FROM strategy_item
+                    WHERE uid = ? ORDER BY position
+                    """, arguments: [uid.rawValue]
+            ).map { row in
                 StrategyItem(
                     id: row[0], name: row[1], exchange: row[2], owner: row[3], strategyType: row[4],
                     symbols: try StoreJSON.decode([StrategySymbol].self, row[5], table: "strategy_item", column: "symbols_json"),

@@ -14,8 +14,10 @@ extension StoreQuery {
     /// One resource's sync state, `nil` before its first attempt.
     public static func syncState(_ resource: String) -> StoreQuery<SyncState?> {
         StoreQuery<SyncState?> { db in
-            try Row.fetchOne(db, sql: "SELECT resource, last_attempt_at, last_success_at, last_error, cursor FROM sync_state WHERE resource = ?", arguments: [resource])
-                .map(SyncState.init(row:))
+            try Row.fetchOne(
+                db, sql: "SELECT resource, last_attempt_at, last_success_at, last_error, cursor FROM sync_state WHERE resource = ?", arguments: [resource]
+            )
+            .map(SyncState.init(row:))
         }
     }
 }

@@ -18,9 +18,11 @@ extension StoreTransaction {
                 ]
             }
         }
-        try replaceRows(in: "symbol", where: "1", [], columns: [
-            "counter_party", "name", "base", "quote", "price_decimal", "quantity_decimal", "quantity_min", "quantity_max", "position",
-        ], rows: rows)
+        try replaceRows(
+            in: "symbol", where: "1", [],
+            columns: [
+                "counter_party", "name", "base", "quote", "price_decimal", "quantity_decimal", "quantity_min", "quantity_max", "position",
+            ], rows: rows)
     }
 
     /// Replaces the market tabs of `scope` (`/config/market/default` or
@@ -31,9 +33,11 @@ extension StoreTransaction {
                 [scope.key, category.category, categoryIndex, index, item.counterParty, item.symbol, item.favorite]
             }
         }
-        try replaceRows(in: "market_item", where: "scope = ?", [scope.key], columns: [
-            "scope", "category", "category_position", "position", "counter_party", "symbol", "favorite",
-        ], rows: rows)
+        try replaceRows(
+            in: "market_item", where: "scope = ?", [scope.key],
+            columns: [
+                "scope", "category", "category_position", "position", "counter_party", "symbol", "favorite",
+            ], rows: rows)
     }
 
     /// Replaces the favorites of `uid` (`/config/market/custom/{uid}/favorite`), in the
@@ -53,9 +57,11 @@ extension StoreTransaction {
         let rows = slots.map { slot -> StatementArguments in
             [kind.rawValue, scope.key, slot.position, slot.counterParty, slot.symbol]
         }
-        try replaceRows(in: "layout_slot", where: "kind = ? AND scope = ?", [kind.rawValue, scope.key], columns: [
-            "kind", "scope", "position", "counter_party", "symbol",
-        ], rows: rows)
+        try replaceRows(
+            in: "layout_slot", where: "kind = ? AND scope = ?", [kind.rawValue, scope.key],
+            columns: [
+                "kind", "scope", "position", "counter_party", "symbol",
+            ], rows: rows)
     }
 }
 

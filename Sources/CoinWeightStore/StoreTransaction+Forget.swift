@@ -9,7 +9,8 @@ extension StoreTransaction {
     /// and local ids, a refusal of its token, and the store's binding to it. What every user
     /// shares (the symbols config, the defaults) stays.
     package func forgetAccount(uid: UserID) throws {
-        let strategyOwners = try String.fetchAll(db, sql: "SELECT DISTINCT owner FROM strategy_item WHERE uid = ? AND owner IS NOT NULL", arguments: [uid.rawValue])
+        let strategyOwners = try String.fetchAll(
+            db, sql: "SELECT DISTINCT owner FROM strategy_item WHERE uid = ? AND owner IS NOT NULL", arguments: [uid.rawValue])
         let owners = Array(Set([uid.ownAccount] + strategyOwners))
         let marks = databaseQuestionMarks(count: owners.count)
         let ownerArguments = StatementArguments(owners)

@@ -22,9 +22,11 @@ extension StoreTransaction {
                 try StoreJSON.encode(item.symbols), try StoreJSON.encode(item.extraFields),
             ]
         }
-        try replaceRows(in: "strategy_item", where: "uid = ?", [uid.rawValue], columns: [
-            "uid", "id", "position", "name", "exchange", "owner", "strategy_type", "symbols_json", "extra_json",
-        ], rows: rows)
+        try replaceRows(
+            in: "strategy_item", where: "uid = ?", [uid.rawValue],
+            columns: [
+                "uid", "id", "position", "name", "exchange", "owner", "strategy_type", "symbols_json", "extra_json",
+            ], rows: rows)
     }
 
     /// Replaces the run state of each strategy of `uid` (`/strategy/status/{uid}`).

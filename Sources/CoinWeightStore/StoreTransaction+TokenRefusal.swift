@@ -7,8 +7,9 @@ extension StoreTransaction {
     /// sharing the store knows a login is needed. Only a fingerprint of the token is kept,
     /// never the token.
     package func recordTokenRefused(_ token: AuthToken, uid: UserID, at date: Date) throws {
-        try replaceRows(in: "token_refusal", where: "uid = ?", [uid.rawValue], columns: ["uid", "token_fingerprint", "refused_at"],
-                        rows: [[uid.rawValue, token.refusalKey, date.millisecondsSince1970]])
+        try replaceRows(
+            in: "token_refusal", where: "uid = ?", [uid.rawValue], columns: ["uid", "token_fingerprint", "refused_at"],
+            rows: [[uid.rawValue, token.refusalKey, date.millisecondsSince1970]])
     }
 
     /// Forgets the refusal of `uid`'s token: a new login.

@@ -94,7 +94,8 @@ public actor CoinWeightMirror {
                 let adopted = StoreIdentity(endpoint: endpoint, uid: saved.uid, userName: saved.userName, boundAt: configuration.now())
                 try store.writeNow { try $0.bindIdentity(adopted, path: storePath) }
             }
-            client = try CoinWeightClient(baseURL: endpoint, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
+            client = try CoinWeightClient(
+                baseURL: endpoint, transport: transport, allowInsecureHTTP: allowInsecureHTTP, authToken: saved?.authToken, logger: logger)
         } catch {
             try? store.close()
             throw error

@@ -86,8 +86,9 @@ extension Outbox {
         for entry in entries {
             let delay = configuration.backoff.delay(afterFailures: entry.attempts, retryAfter: error.retryAfter)
             try await store.write {
-                try $0.markOutcomeUnknown(entry.id, lookUpAt: now.addingTimeInterval(delay.timeInterval), until: entry.resolveUntil ?? now,
-                                          reason: "looking for what it created: \(error.description)")
+                try $0.markOutcomeUnknown(
+                    entry.id, lookUpAt: now.addingTimeInterval(delay.timeInterval), until: entry.resolveUntil ?? now,
+                    reason: "looking for what it created: \(error.description)")
             }
             report.unresolved.append(entry.id)
         }

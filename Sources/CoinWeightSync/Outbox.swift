@@ -75,10 +75,13 @@ package actor Outbox {
     /// - Parameter allowWhileOffline: queue a MARKET order even when the server cannot be reached.
     /// - Returns: the entry's id and the order's local id (which later writes may name).
     /// - Throws: ``OutboxError`` when the order breaks a rule; nothing is written.
-    package func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (entry: Int64, localID: String) {
+    package func placeOrder(_ order: NewOrder, uid: UserID, validFor: Duration? = nil, allowWhileOffline: Bool = false) async throws -> (
+        entry: Int64, localID: String
+    ) {
         let localID = OutboxWrite.newLocalID()
         let deadline = validFor ?? (order.orderType == .market ? configuration.marketOrderDeadline : configuration.orderDeadline)
-        let entry = try await queueCreate(order, write: .createOrder(order, localID: localID), uid: uid, validFor: deadline, allowWhileOffline: allowWhileOffline)
+        let entry = try await queueCreate(
+            order, write: .createOrder(order, localID: localID), uid: uid, validFor: deadline, allowWhileOffline: allowWhileOffline)
         return (entry, localID)
     }
 
@@ -255,7 +258,10 @@ package actor Outbox {
             return
         }
         if let localID = entry.write.localID {
-            try await store.write { try $0.markFailed(entry.id, .createFailed(localID: localID), message: "\(localID) was never created on the server: its create failed or expired", at: now) }
+            try await store.write {
+                try $0.markFailed(
+                    entry.id, .createFailed(localID: localID), message: "\(localID) was never created on the server: its create failed or expired", at: now)
+            }
             report.failed.append(entry.id)
             return
         }
@@ -321,7 +327,7 @@ package actor Outbox {
         guard deliveredMarks == nil else { return }
         deliveredMarks = Task { [store] in
             // The marks that came in while one commit ran go together in the next.
-            while let marks = await self.takeUncommittedMarks() {
+            while let marks = self.takeUncommittedMarks() {
                 try await store.write { transaction in
                     for mark in marks { try transaction.markDelivered(mark.id, at: mark.at) }
                 }
@@ -421,7 +427,8 @@ package actor Outbox {
             // A refusal of an update or cancel (1000, 1001) carries the order as it stands:
             // the mirror shows it so once the optimistic change is rolled back.
             try await store.write { transaction in
-                try transaction.markFailed(entry.id, .refused(code: refusal.code, message: refusal.message, order: refusal.order), message: refusal.description, at: now)
+                try transaction.markFailed(
+                    entry.id, .refused(code: refusal.code, message: refusal.message, order: refusal.order), message: refusal.description, at: now)
                 if let order = refusal.order { _ = try transaction.upsertOrders([order]) }
             }
             report.failed.append(entry.id)

@@ -1,9 +1,10 @@
 public import CoinWeightAPI
 public import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The logged-in session, kept in a file only its owner can read (mode 0600), so a daemon

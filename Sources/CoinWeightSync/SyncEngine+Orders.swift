@@ -17,7 +17,8 @@ extension SyncEngine {
             let listed = Set(active.map(\.streetOrderId))
             var found: [Order] = []
             var missing: [String] = []
-            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates))) where !listed.contains(order.streetOrderId) && !OutboxWrite.isLocalID(order.streetOrderId) {
+            for order in try await store.read(.allOrders(OrderFilter(owner: owner, executionTypes: ExecutionType.activeStates)))
+            where !listed.contains(order.streetOrderId) && !OutboxWrite.isLocalID(order.streetOrderId) {
                 if let finished = try await lookUpInactive(order) {
                     found.append(finished)
                 } else {

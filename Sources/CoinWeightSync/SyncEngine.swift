@@ -67,7 +67,11 @@ package actor SyncEngine {
         }
         let task = Task { await self.syncAlone(uid: uid, only: resources) }
         running = (uid, resources, task)
-        let report = await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+        let report = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
         if running?.task == task { running = nil }
         return report
     }
@@ -179,7 +183,9 @@ package actor SyncEngine {
         case .symbols:
             try await mirror("symbols", { try await self.retrying(self.client.symbols) }) { try $0.replaceSymbols($1) }
         case .markets:
-            try await mirror("markets:\(uid)", { try await (self.retrying(self.client.defaultMarkets), self.retrying { try await self.client.customMarkets(uid: uid) }) }) {
+            try await mirror(
+                "markets:\(uid)", { try await (self.retrying(self.client.defaultMarkets), self.retrying { try await self.client.customMarkets(uid: uid) }) }
+            ) {
                 try $0.replaceMarkets($1.0, scope: .defaults)
                 try $0.replaceMarkets($1.1, scope: .user(uid))
             }
@@ -193,19 +199,30 @@ package actor SyncEngine {
         case .strategyTemplates:
             try await mirror("strategyTemplates", { try await self.retrying(self.client.strategyTemplates) }) { try $0.replaceStrategyTemplates($1) }
         case .strategies:
-            try await mirror("strategies:\(uid)", { try await (self.retrying { try await self.client.strategyItems(uid: uid) }, self.retrying { try await self.client.strategyStatuses(uid: uid) }) }) {
+            try await mirror(
+                "strategies:\(uid)",
+                {
+                    try await (
+                        self.retrying { try await self.client.strategyItems(uid: uid) }, self.retrying { try await self.client.strategyStatuses(uid: uid) }
+                    )
+                }
+            ) {
                 try $0.replaceStrategyItems($1.0, uid: uid)
                 try $0.replaceStrategyStatuses($1.1, uid: uid)
                 try $0.reapplyPendingWrites(uid: uid)
             }
         case .secrets:
             try await forEachOwner(uid: uid, "secrets") { owner, key in
-                try await self.mirror(key, { try await self.retrying { try await self.client.secrets(owner: owner) } }) { try $0.replaceSecrets($1, owner: owner) }
+                try await self.mirror(key, { try await self.retrying { try await self.client.secrets(owner: owner) } }) {
+                    try $0.replaceSecrets($1, owner: owner)
+                }
             }
         case .userInfo:
             try await mirror("userInfo:\(uid)", { try await self.retrying { try await self.client.userInfo(uid: uid) } }) { try $0.saveUserInfo($1) }
         case .positions:
-            try await mirror("positions:\(uid)", { try await self.retrying { try await self.client.positions(uid: uid) } }) { try $0.replacePositions($1, uid: uid) }
+            try await mirror("positions:\(uid)", { try await self.retrying { try await self.client.positions(uid: uid) } }) {
+                try $0.replacePositions($1, uid: uid)
+            }
         case .activeOrders:
             try await forEachOwner(uid: uid, "activeOrders") { owner, key in try await self.syncActiveOrders(uid: uid, owner: owner, key: key) }
         case .orderHistory:
@@ -214,21 +231,26 @@ package actor SyncEngine {
     }
 
     private func pullLayouts(uid: UserID) async throws {
-        try await mirror("layouts:\(uid)", {
-            var layouts: [(LayoutKind, ResourceScope, [LayoutSlot])] = []
-            for kind in LayoutKind.allCases {
-                layouts.append((kind, .defaults, try await self.retrying { try await self.client.defaultLayout(kind) }))
-                layouts.append((kind, .user(uid), try await self.retrying { try await self.client.customLayout(kind, uid: uid) }))
+        try await mirror(
+            "layouts:\(uid)",
+            {
+                var layouts: [(LayoutKind, ResourceScope, [LayoutSlot])] = []
+                for kind in LayoutKind.allCases {
+                    layouts.append((kind, .defaults, try await self.retrying { try await self.client.defaultLayout(kind) }))
+                    layouts.append((kind, .user(uid), try await self.retrying { try await self.client.customLayout(kind, uid: uid) }))
+                }
+                return layouts
             }
-            return layouts
-        }) { transaction, layouts in
+        ) { transaction, layouts in
             for (kind, scope, slots) in layouts { try transaction.replaceLayout(slots, kind: kind, scope: scope) }
             try transaction.reapplyPendingWrites(uid: uid)
         }
     }
 
     /// Fetches a value and replaces its rows in one transaction, with the sync state.
-    func mirror<Value: Sendable>(_ key: String, _ fetch: () async throws -> Value, apply: @escaping @Sendable (StoreTransaction, Value) throws -> Void) async throws {
+    func mirror<Value: Sendable>(_ key: String, _ fetch: () async throws -> Value, apply: @escaping @Sendable (StoreTransaction, Value) throws -> Void)
+        async throws
+    {
         try await attempt(key) {
             let value = try await fetch()
             let state = self.succeeded(key)

@@ -125,10 +125,11 @@ public final class LaunchedCWSync: Sendable {
     public func finished() async -> CWSyncRun {
         let exit = await process.exited()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let status: Int32 = switch exit {
-        case .status(let status): status
-        case .signal(let signal): 128 + signal
-        }
+        let status: Int32 =
+            switch exit {
+            case .status(let status): status
+            case .signal(let signal): 128 + signal
+            }
         return CWSyncRun(status: status, out: output, err: errors, killed: exit == .signal(SIGKILL))
     }
 

@@ -1,9 +1,10 @@
 import CTestSupport
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A program started with `posix_spawn` and reaped with `waitpid`.
@@ -83,20 +84,21 @@ public final class ChildProcess: @unchecked Sendable {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         #if canImport(Darwin)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
         #else
-        cw_spawn_file_actions_addclosefrom(&actions, 3)
+            cw_spawn_file_actions_addclosefrom(&actions, 3)
         #endif
 
         let argv = ([path] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } }
-        defer { envp?.forEach { free($0) } }
+        defer { for variable in envp ?? [] { free(variable) } }
         var pid: pid_t = 0
         let launched = ContinuousClock.now
         let result: Int32 =
-            if let envp { posix_spawn(&pid, path, &actions, &attributes, argv + [nil], envp + [nil]) }
-            else { posix_spawn(&pid, path, &actions, &attributes, argv + [nil], environ) }
+            if let envp { posix_spawn(&pid, path, &actions, &attributes, argv + [nil], envp + [nil]) } else {
+                posix_spawn(&pid, path, &actions, &attributes, argv + [nil], environ)
+            }
         if let lifeline { close(lifeline.read) }
         guard result == 0 else {
             if let lifeline { close(lifeline.write) }
@@ -108,7 +110,9 @@ public final class ChildProcess: @unchecked Sendable {
     /// Starts the program as ``spawn(_:_:environment:input:holdingInputOpen:output:errors:)``
     /// does and waits for its exit.
     /// - Returns: how it ended and the wall time from just before launch to its exit.
-    public static func run(_ path: String, _ arguments: [String], input: URL? = nil, output: URL? = nil, errors: URL? = nil) throws -> (exit: Exit, elapsed: Duration) {
+    public static func run(_ path: String, _ arguments: [String], input: URL? = nil, output: URL? = nil, errors: URL? = nil) throws -> (
+        exit: Exit, elapsed: Duration
+    ) {
         let child = try spawn(path, arguments, input: input, output: output, errors: errors)
         let exit = child.wait()
         return (exit, child.launched.duration(to: .now))

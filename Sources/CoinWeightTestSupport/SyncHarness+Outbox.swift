@@ -14,7 +14,9 @@ extension SyncHarness {
         try await SyncHarness.with(configuration: configure) { harness in
             let report = await harness.engine.sync(uid: 2, only: [.symbols, .activeOrders])
             guard report.failures.isEmpty else { throw HarnessError.setUp("the first sync of symbols and active orders failed: \(report.failures)") }
-            let client = try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) } ?? harness.client
+            let client =
+                try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) }
+                ?? harness.client
             try await body(harness, Outbox(client: client, store: harness.store, configuration: configure(harness.clock)))
         }
     }

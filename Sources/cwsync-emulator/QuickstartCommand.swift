@@ -19,7 +19,10 @@ struct QuickstartCommand: AsyncParsableCommand {
     @Option(help: "Historical orders to seed in the emulator.")
     var seedOrders = 2_000
 
-    @Option(help: ArgumentHelp("The store to sync into: a new one, or one only quickstart has used (default: quickstart/cwsync.sqlite beside the default store).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The store to sync into: a new one, or one only quickstart has used (default: quickstart/cwsync.sqlite beside the default store).",
+            valueName: "path"))
     var store: String?
 
     @OptionGroup var global: GlobalOptions
@@ -99,7 +102,8 @@ struct QuickstartCommand: AsyncParsableCommand {
         let page = try await store.read(.orders(OrderFilter(owner: uid.ownAccount), limit: 5))
         Console.out("newest orders of owner \(uid.ownAccount), from the store:")
         for order in page.orders {
-            Console.out("  \(order.streetOrderId) \(order.counterParty) \(order.symbol) \(order.side) \(order.quantity) @ \(order.price) \(order.executionType)")
+            Console.out(
+                "  \(order.streetOrderId) \(order.counterParty) \(order.symbol) \(order.side) \(order.quantity) @ \(order.price) \(order.executionType)")
         }
     }
 }

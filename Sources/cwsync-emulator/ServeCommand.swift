@@ -36,7 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve HTTPS, with a certificate made at start and signed by a CA of its own, whose certificate goes to --ca-out.")
     var tls = false
 
-    @Option(help: ArgumentHelp("With --tls: where to write the CA's certificate (PEM), for cwsync --ca-file (default: a file in the temporary folder, named on standard error).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "With --tls: where to write the CA's certificate (PEM), for cwsync --ca-file (default: a file in the temporary folder, named on standard error).",
+            valueName: "path"))
     var caOut: String?
 
     @OptionGroup var global: GlobalOptions
@@ -53,9 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         global.bootstrapLogging()
         let certificate = try tls ? writeCertificate() : nil
-        let emulator = CoinWeightEmulator(configuration: EmulatorConfiguration(
-            host: host, port: port, tokenLifetime: .seconds(tokenLifetime), pageSizeCap: pageSizeCap,
-            controlEnabled: control, seedOrders: seedOrders, seedDays: seedDays, tls: certificate))
+        let emulator = CoinWeightEmulator(
+            configuration: EmulatorConfiguration(
+                host: host, port: port, tokenLifetime: .seconds(tokenLifetime), pageSizeCap: pageSizeCap,
+                controlEnabled: control, seedOrders: seedOrders, seedDays: seedDays, tls: certificate))
         let basePath = emulator.configuration.basePath
         let (host, scheme) = (host, emulator.scheme)
         do {

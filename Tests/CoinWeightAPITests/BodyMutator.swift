@@ -27,9 +27,13 @@ struct BodyMutator {
     }
 
     /// Texts that a careless decoder would take for a decimal amount.
-    static let notDecimals = ["1e999", "NaN", "", " 1", "0x10", "1.", ".5", "+1", "1,5", "Infinity", "-", "1.2.3", "--1", "1 ", "٣", "0.1e-5", String(repeating: "9", count: 400)]
+    static let notDecimals = [
+        "1e999", "NaN", "", " 1", "0x10", "1.", ".5", "+1", "1,5", "Infinity", "-", "1.2.3", "--1", "1 ", "٣", "0.1e-5", String(repeating: "9", count: 400),
+    ]
     /// Numbers beyond `Int64`, `Double` and `Decimal`.
-    static let hugeNumbers = ["1e999", "-1e999", "18446744073709551616", "9223372036854775808", "1" + String(repeating: "0", count: 400), "1e-999", "-0", "1E+308"]
+    static let hugeNumbers = [
+        "1e999", "-1e999", "18446744073709551616", "9223372036854775808", "1" + String(repeating: "0", count: 400), "1e-999", "-0", "1E+308",
+    ]
     /// Strings whose bytes or escapes are easy to mishandle.
     static let oddities: [FuzzJSON] = [
         .string("\u{0}"), .string("e\u{301}"), .string("\u{FEFF}BTC-USDT"), .string("🪙💰"), .string("\u{202E}TDSU-CTB"), .string("\\\"/\n\t"),
@@ -75,9 +79,11 @@ struct BodyMutator {
 
     /// Replaces one value the mutation applies to.
     private mutating func changeValue(_ mutation: BodyMutation) -> MutatedBody? {
-        let candidates = paths.filter { path in tree.value(at: path[...]).map { applies(mutation, to: $0) && (!path.isEmpty || mutation == .swapType) } ?? false }
+        let candidates = paths.filter { path in tree.value(at: path[...]).map { applies(mutation, to: $0) && (!path.isEmpty || mutation == .swapType) } ?? false
+        }
         guard let path = candidates.randomElement(using: &random), let original = tree.value(at: path[...]),
-              let new = replacement(for: original, mutation) else { return nil }
+            let new = replacement(for: original, mutation)
+        else { return nil }
         return MutatedBody(body: Data(tree.updating(at: path[...]) { _ in new }.text.utf8), mutation: mutation, path: path)
     }
 
@@ -95,7 +101,9 @@ struct BodyMutator {
         switch (mutation, value) {
         case (.nullField, _): return .null
         case (.swapType, _):
-            let others: [FuzzJSON] = [.string("1"), .literal("1"), .bool(true), .object([]), .array([]), .array([value]), .object([.init(key: "value", value: value)])]
+            let others: [FuzzJSON] = [
+                .string("1"), .literal("1"), .bool(true), .object([]), .array([]), .array([value]), .object([.init(key: "value", value: value)]),
+            ]
             return others.filter { !$0.isSameType(as: value) }.randomElement(using: &random)
         case (.flipBool, .bool(let flag)): return .bool(!flag)
         case (.unknownEnum, _): return .string("NOT_A_KNOWN_VALUE_\(Int.random(in: 0..<100, using: &random))")

@@ -42,12 +42,14 @@ struct BrokenBodyTests {
         )
     }
 
-    @Test("wrong types name the field", arguments: [
-        ("\"price\":\"0.00123\"", "\"price\":0.00123", "price"),
-        ("\"createTime\":1530861306000", "\"createTime\":\"yesterday\"", "createTime"),
-        ("\"quantity\":\"10.000\"", "\"quantity\":\"1e3\"", "quantity"),
-        ("\"success\":true", "\"success\":\"yes\"", "success"),
-    ])
+    @Test(
+        "wrong types name the field",
+        arguments: [
+            ("\"price\":\"0.00123\"", "\"price\":0.00123", "price"),
+            ("\"createTime\":1530861306000", "\"createTime\":\"yesterday\"", "createTime"),
+            ("\"quantity\":\"10.000\"", "\"quantity\":\"1e3\"", "quantity"),
+            ("\"success\":true", "\"success\":\"yes\"", "success"),
+        ])
     func wrongTypes(original: String, replacement: String, field: String) async throws {
         let text = String(decoding: try SpecExample.data("order-active.response"), as: UTF8.self)
         let compact = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
@@ -165,16 +167,21 @@ struct BrokenBodyTests {
         #expect("\(failure!)".contains("is the endpoint the API's base URL (it ends in /exp/v2)?"))
     }
 
-    @Test("transport failures: whether the request may have reached the server", arguments: [
-        (TransportError.cannotConnect("refused"), false),
-        (.timedOut, true),
-        (.connectionLost, true),
-        (.responseTooLarge(limit: 8), true),
-    ])
+    @Test(
+        "transport failures: whether the request may have reached the server",
+        arguments: [
+            (TransportError.cannotConnect("refused"), false),
+            (.timedOut, true),
+            (.connectionLost, true),
+            (.responseTooLarge(limit: 8), true),
+        ])
     func transportFailures(cause: TransportError, mayHaveReached: Bool) async throws {
-        let failure = try await error { try await apiClient(CannedTransport(.failure(cause))).createOrder(NewOrder(
-            orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "1", quantity: "1"
-        )) }
+        let failure = try await error {
+            try await apiClient(CannedTransport(.failure(cause))).createOrder(
+                NewOrder(
+                    orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "1", quantity: "1"
+                ))
+        }
         #expect(failure?.isTransient == true)
         #expect(failure?.mayHaveReachedServer == mayHaveReached)
     }

@@ -30,16 +30,18 @@ struct BusinessErrorTests {
         _ = try await $0.startStrategy(userID: 2, strategy: StrategyItem(id: "1", name: "a", exchange: "binance", strategyType: "x", symbols: []))
     }
 
-    @Test("code to reason", arguments: [
-        (login, 1, BusinessFailure.accountNotFound), (login, 3, .wrongPassword), (login, 4, .invalidParameters),
-        (signup, 1, .userNameTaken), (signup, 2, .emailTaken), (signup, 3, .phoneTaken),
-        (signup, 4, .accountTaken), (signup, 5, .badVerificationCode),
-        (update, 1000, .orderNotUpdatable), (cancel, 1001, .orderNotCancelable),
-        (addSecret, 1, .duplicatedSecret), (addSecret, 500, .wrongOwner),
-        (listSecrets, 500, .wrongOwner), (deleteSecret, 500, .wrongOwner),
-        (layout, 4, .invalidParameters), (startStrategy, 500, .wrongOwner),
-        (cancel, 1000, .unrecognized), (login, 77, .unrecognized),
-    ] as [(Call, Int, BusinessFailure)])
+    @Test(
+        "code to reason",
+        arguments: [
+            (login, 1, BusinessFailure.accountNotFound), (login, 3, .wrongPassword), (login, 4, .invalidParameters),
+            (signup, 1, .userNameTaken), (signup, 2, .emailTaken), (signup, 3, .phoneTaken),
+            (signup, 4, .accountTaken), (signup, 5, .badVerificationCode),
+            (update, 1000, .orderNotUpdatable), (cancel, 1001, .orderNotCancelable),
+            (addSecret, 1, .duplicatedSecret), (addSecret, 500, .wrongOwner),
+            (listSecrets, 500, .wrongOwner), (deleteSecret, 500, .wrongOwner),
+            (layout, 4, .invalidParameters), (startStrategy, 500, .wrongOwner),
+            (cancel, 1000, .unrecognized), (login, 77, .unrecognized),
+        ] as [(Call, Int, BusinessFailure)])
     func reason(call: Call, code: Int, expected: BusinessFailure) async throws {
         let body = #"{"success":false,"errorCode":\#(code),"errorMsg":"refused","data":null}"#
         let failure = try await error { try await call.run(apiClient(CannedTransport(body: Data(body.utf8)))) }

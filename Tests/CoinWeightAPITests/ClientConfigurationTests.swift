@@ -6,19 +6,21 @@ import Testing
 /// Which endpoints a client accepts, and what its values show in logs.
 @Suite("Client configuration and redaction")
 struct ClientConfigurationTests {
-    @Test("https anywhere; http only to this machine unless opted in", arguments: [
-        ("https://api.coin-weight.com/exp/v2", false, true),
-        ("http://127.0.0.1:8080/exp/v2", false, true),
-        ("http://127.8.9.10/exp/v2", false, true),
-        ("http://localhost:8080/exp/v2", false, true),
-        ("http://[::1]:8080/exp/v2", false, true),
-        ("http://api.coin-weight.com/exp/v2", false, false),
-        ("http://192.168.1.10/exp/v2", false, false),
-        ("http://127.0.0.1.example.com/exp/v2", false, false),
-        ("http://api.coin-weight.com/exp/v2", true, true),
-        ("ftp://api.coin-weight.com/exp/v2", true, false),
-        ("file:///etc/passwd", true, false),
-    ])
+    @Test(
+        "https anywhere; http only to this machine unless opted in",
+        arguments: [
+            ("https://api.coin-weight.com/exp/v2", false, true),
+            ("http://127.0.0.1:8080/exp/v2", false, true),
+            ("http://127.8.9.10/exp/v2", false, true),
+            ("http://localhost:8080/exp/v2", false, true),
+            ("http://[::1]:8080/exp/v2", false, true),
+            ("http://api.coin-weight.com/exp/v2", false, false),
+            ("http://192.168.1.10/exp/v2", false, false),
+            ("http://127.0.0.1.example.com/exp/v2", false, false),
+            ("http://api.coin-weight.com/exp/v2", true, true),
+            ("ftp://api.coin-weight.com/exp/v2", true, false),
+            ("file:///etc/passwd", true, false),
+        ])
     func endpointPolicy(url: String, optIn: Bool, permitted: Bool) throws {
         let base = try #require(URL(string: url))
         #expect(EndpointPolicy.permits(base, allowInsecureHTTP: optIn) == permitted)

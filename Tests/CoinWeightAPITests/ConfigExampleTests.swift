@@ -41,10 +41,11 @@ struct ConfigExampleTests {
     func favorites() async throws {
         let (client, _) = try apiClient(answering: "favorites.response")
         let favorites = try await client.favorites(uid: 2)
-        #expect(favorites.map(\.pair) == [
-            MarketPair(counterParty: "binance", symbol: "ETH-BTC"),
-            MarketPair(counterParty: "huobi", symbol: "EOS-USDT"),
-        ])
+        #expect(
+            favorites.map(\.pair) == [
+                MarketPair(counterParty: "binance", symbol: "ETH-BTC"),
+                MarketPair(counterParty: "huobi", symbol: "EOS-USDT"),
+            ])
     }
 
     @Test("favorite add and delete send the spec's body and accept data:null")

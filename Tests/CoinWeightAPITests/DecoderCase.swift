@@ -79,8 +79,9 @@ struct DecoderCase: Sendable, CustomTestStringConvertible {
             },
             .value("strategy statuses", "strategy-status.response") { client throws(CoinWeightError) in try await client.strategyStatuses(uid: 2) },
             .value("order create", "order-create.response") { client throws(CoinWeightError) in
-                try await client.createOrder(NewOrder(
-                    orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "1", quantity: "1"))
+                try await client.createOrder(
+                    NewOrder(
+                        orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "1", quantity: "1"))
             },
             .value("order update", "order-update.response") { client throws(CoinWeightError) in
                 try await client.updateOrder(OrderAmendment(streetOrderId: "1234567", price: "1", quantity: "1", owner: "2", counterParty: "binance"))

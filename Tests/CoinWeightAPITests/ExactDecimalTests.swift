@@ -30,18 +30,23 @@ struct ExactDecimalTests {
     func precision() {
         let a: ExactDecimal = "10.500"
         let b: ExactDecimal = "10.5"
-        let small: ExactDecimal = "0.00123", whole: ExactDecimal = "7"
+        let small: ExactDecimal = "0.00123"
+        let whole: ExactDecimal = "7"
         #expect(a.fractionDigits == 1 && small.fractionDigits == 5 && whole.fractionDigits == 0)
         #expect(a != b, "different text is a different value for the store")
         #expect(a.isSameAmount(as: b))
-        let tenth: ExactDecimal = "0.1", fifth: ExactDecimal = "0.2", sum: ExactDecimal = "0.3"
+        let tenth: ExactDecimal = "0.1"
+        let fifth: ExactDecimal = "0.2"
+        let sum: ExactDecimal = "0.3"
         #expect(tenth.value + fifth.value == sum.value, "no binary rounding")
     }
 
-    @Test("the value equals Decimal(string:), short and long, signed and not", arguments: [
-        "0", "-0", "7", "0.00123", "-12.5", "10.000", "9999999999999999999", "1234567890.123456789",
-        "12345678901234567890", "0.00000000000000000000001", "-98765432109876543210.0123456789",
-    ])
+    @Test(
+        "the value equals Decimal(string:), short and long, signed and not",
+        arguments: [
+            "0", "-0", "7", "0.00123", "-12.5", "10.000", "9999999999999999999", "1234567890.123456789",
+            "12345678901234567890", "0.00000000000000000000001", "-98765432109876543210.0123456789",
+        ])
     func valueMatchesFoundation(text: String) throws {
         let parsed = try #require(ExactDecimal(text))
         #expect(parsed.value == Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))

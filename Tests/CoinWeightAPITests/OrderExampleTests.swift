@@ -22,10 +22,11 @@ struct OrderExampleTests {
     @Test("/order/create: the spec's request body and response")
     func create() async throws {
         let (client, transport) = try apiClient(answering: "order-create.response")
-        let order = try await client.createOrder(NewOrder(
-            orderType: .limit, symbol: "BTC-USDT", side: .bid, owner: "2", counterParty: "binance",
-            price: "0.00123", quantity: "10.000"
-        ))
+        let order = try await client.createOrder(
+            NewOrder(
+                orderType: .limit, symbol: "BTC-USDT", side: .bid, owner: "2", counterParty: "binance",
+                price: "0.00123", quantity: "10.000"
+            ))
         #expect(try SpecExample.json(of: transport.requests.first) == SpecExample.json("order-create.request"))
         #expect(transport.requests.first?.headers["Content-Type"] == "application/json")
         #expect(order.streetOrderId == "1234567" && order.executionType == .acknowledged)
@@ -83,9 +84,10 @@ struct OrderExampleTests {
     @Test("/order/inactive: a page with totalPage, and the query parameters")
     func inactive() async throws {
         let (client, transport) = try apiClient(answering: "order-inactive.response")
-        let page = try await client.inactiveOrders(InactiveOrderQuery(
-            owner: "1234", startTime: 1_530_861_306_000, endTime: 1_530_947_706_000, pageIndex: 0, pageSize: 10
-        ))
+        let page = try await client.inactiveOrders(
+            InactiveOrderQuery(
+                owner: "1234", startTime: 1_530_861_306_000, endTime: 1_530_947_706_000, pageIndex: 0, pageSize: 10
+            ))
         #expect(page.totalPage == 10)
         #expect(page.content.map(\.executionType) == [.canceled, .filled])
         #expect(page.content.allSatisfy { !$0.executionType.isActive })

@@ -1,7 +1,8 @@
-@testable import CoinWeightAPI
 import CoinWeightTestSupport
 import Foundation
 import Testing
+
+@testable import CoinWeightAPI
 
 /// The byte scanner of order pages reads what Codable reads, or gives way to it: on the spec's
 /// example, on every mutation of it the fuzz corpus makes, and on 100,000 random orders in

@@ -105,9 +105,10 @@ struct StrategyExampleTests {
     @Test("/strategy/status/{uid}: the seq_no/error_code envelope")
     func statuses() async throws {
         let (client, _) = try apiClient(answering: "strategy-status.response")
-        #expect(try await client.strategyStatuses(uid: 123) == [
-            StrategyStatus(id: "1", status: .running), StrategyStatus(id: "2", status: .stopped),
-        ])
+        #expect(
+            try await client.strategyStatuses(uid: 123) == [
+                StrategyStatus(id: "1", status: .running), StrategyStatus(id: "2", status: .stopped),
+            ])
     }
 
     @Test("an error_code refusal in the seq_no envelope is read as a refusal")

@@ -17,7 +17,8 @@ extension CampaignRig {
             if status.waiting == 0 { return }
             if status.authRequired { try await login() }
             guard ContinuousClock.now < deadline else {
-                throw CampaignFailure("\(status.waiting) writes still waiting after \(timeout):\n\(try await waitingEntries())\n\(try newestDaemonLog(lines: 30))")
+                throw CampaignFailure(
+                    "\(status.waiting) writes still waiting after \(timeout):\n\(try await waitingEntries())\n\(try newestDaemonLog(lines: 30))")
             }
             try await Task.sleep(for: .milliseconds(250))
         }
@@ -33,8 +34,10 @@ extension CampaignRig {
     private func newestDaemonLog(lines: Int) throws -> String {
         let logs = try FileManager.default.contentsOfDirectory(at: logs, includingPropertiesForKeys: [.contentModificationDateKey])
             .filter { $0.lastPathComponent.hasPrefix("daemon-") }
-        let newest = try logs.max { try $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast
-            < $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast }
+        let newest = try logs.max {
+            try $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast
+                < $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate ?? .distantPast
+        }
         guard let newest else { return "no daemon log" }
         let text = String(decoding: try Data(contentsOf: newest), as: UTF8.self)
         return "\(newest.lastPathComponent), last \(lines) lines:\n" + text.split(separator: "\n").suffix(lines).joined(separator: "\n")
@@ -83,7 +86,8 @@ extension CampaignRig {
         let strategiesNotOnce = ledger.strategyNames.filter { name in abc.strategies.count { $0.name == name } != 1 }
         #expect(strategiesNotOnce.isEmpty, "each strategy once: \(strategiesNotOnce)")
         #expect(Set(abc.favorites) == ledger.favorites, "favorites as the last writes left them")
-        let layout = Dictionary(uniqueKeysWithValues: abc.professionalLayout.map { ($0.position, MarketPair(counterParty: $0.counterParty, symbol: $0.symbol)) })
+        let layout = Dictionary(
+            uniqueKeysWithValues: abc.professionalLayout.map { ($0.position, MarketPair(counterParty: $0.counterParty, symbol: $0.symbol)) })
         #expect(layout == ledger.professionalLayout, "the professional layout as the last writes left it")
 
         let mirror = try CoinWeightStore(path: store)
@@ -94,7 +98,9 @@ extension CampaignRig {
         let serverOrders = server.orders(owner: "2").sorted { ($0.createTime, $0.streetOrderId) > ($1.createTime, $1.streetOrderId) }
         let storedOrders = try await mirror.read(.allOrders(OrderFilter(owner: "2")))
         let differing = Set(storedOrders).symmetricDifference(serverOrders).map(\.streetOrderId).sorted()
-        #expect(storedOrders == serverOrders, "the mirror's orders are the server's: \(storedOrders.count) stored, \(serverOrders.count) on the server, differing: \(differing.prefix(10))")
+        #expect(
+            storedOrders == serverOrders,
+            "the mirror's orders are the server's: \(storedOrders.count) stored, \(serverOrders.count) on the server, differing: \(differing.prefix(10))")
         #expect(try await mirror.read(.favorites(uid: 2)).map(\.pair) == abc.favorites)
         #expect(try await mirror.read(.layout(.professional, scope: .user(2))) == abc.professionalLayout)
         #expect(try await mirror.read(.strategyItems(uid: 2)) == abc.strategies)
@@ -102,9 +108,12 @@ extension CampaignRig {
         let (holding, bytes) = try await logsHoldingTokens()
         #expect(holding.isEmpty, "a token in \(holding)")
         for (command, count) in ledger.queued.sorted(by: { $0.key < $1.key }) { report.add("writes queued: `\(command)`", count) }
-        report.add("orders cancelled before their create was sent (no request) / after (cancelled on the server)",
-                   "\(neverSent) / \(ledger.cancelledQuantities.count - neverSent)")
-        report.add("writes checked on the server (orders and strategies exactly once, cancelled orders at most once and not active; favorites and layout as left)", ledger.total)
+        report.add(
+            "orders cancelled before their create was sent (no request) / after (cancelled on the server)",
+            "\(neverSent) / \(ledger.cancelledQuantities.count - neverSent)")
+        report.add(
+            "writes checked on the server (orders and strategies exactly once, cancelled orders at most once and not active; favorites and layout as left)",
+            ledger.total)
         report.add("outbox entries delivered / not delivered", "\(entries.count - unsettled.count) / \(unsettled.count)")
         report.add("orders of abc on the server = in the mirror", "\(serverOrders.count) = \(storedOrders.count)")
         report.add("`cwsync store check` (PRAGMA integrity_check)", check.out.hasPrefix("ok") ? "ok" : "FAILED")

@@ -20,8 +20,9 @@ struct FaultCampaignTests {
         ("token expiry", FaultPlan(tokenExpiryRate: 0.3)),
     ]
 
-    @Test("every fault at 30% in turn, writes queued throughout: no crash, flat memory, and everything converges once the faults stop",
-          arguments: [false, true])
+    @Test(
+        "every fault at 30% in turn, writes queued throughout: no crash, flat memory, and everything converges once the faults stop",
+        arguments: [false, true])
     func faultCampaign(overTLS: Bool) async throws {
         let form = CampaignForm.current
         try await CampaignRig.with(seedOrders: form.seedOrders / 3, seedDays: 90, tls: overTLS) { rig in
@@ -65,12 +66,15 @@ struct FaultCampaignTests {
             #expect(late <= settled + settled / 10 + 2 << 20, "RSS grew from \(settled >> 20) MiB to \(late >> 20) MiB")
 
             report.add("soak: phases × length", "\(Self.phases.count) × \(form.phase)")
-            report.add("faults injected: 5xx / 429 / dropped / lost / malformed / token expiries",
-                       "\(injected.serverErrors) / \(injected.rateLimits) / \(injected.dropsBeforeEffect) / \(injected.dropsAfterEffect) / \(injected.malformed) / \(injected.tokenExpiries)")
+            report.add(
+                "faults injected: 5xx / 429 / dropped / lost / malformed / token expiries",
+                "\(injected.serverErrors) / \(injected.rateLimits) / \(injected.dropsBeforeEffect) / \(injected.dropsAfterEffect) / \(injected.malformed) / \(injected.tokenExpiries)"
+            )
             report.add("requests delayed (latency spikes)", injected.delayed)
             report.add("logins after a token expiry", logins)
-            report.add("daemon RSS: samples, first / second-quarter max / last-quarter max / max (MiB)",
-                       "\(samples.count), \(Self.mebibytes(samples.first)) / \(Self.mebibytes(settled)) / \(Self.mebibytes(late)) / \(Self.mebibytes(samples.max()))")
+            report.add(
+                "daemon RSS: samples, first / second-quarter max / last-quarter max / max (MiB)",
+                "\(samples.count), \(Self.mebibytes(samples.first)) / \(Self.mebibytes(settled)) / \(Self.mebibytes(late)) / \(Self.mebibytes(samples.max()))")
             try report.publish()
         }
     }

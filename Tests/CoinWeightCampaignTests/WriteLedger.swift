@@ -22,9 +22,10 @@ struct WriteLedger: Sendable {
 
     init(favorites: [MarketPair], professionalLayout: [LayoutSlot]) {
         self.favorites = Set(favorites)
-        self.professionalLayout = Dictionary(uniqueKeysWithValues: professionalLayout.map {
-            ($0.position, MarketPair(counterParty: $0.counterParty, symbol: $0.symbol))
-        })
+        self.professionalLayout = Dictionary(
+            uniqueKeysWithValues: professionalLayout.map {
+                ($0.position, MarketPair(counterParty: $0.counterParty, symbol: $0.symbol))
+            })
     }
 
     /// Every write queued.

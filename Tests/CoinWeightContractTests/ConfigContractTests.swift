@@ -77,7 +77,10 @@ struct ConfigContractTests {
             let before = try await abc.client.customLayout(kind, uid: abc.uid)
             let slot = LayoutSlot(position: kind.positions.upperBound + 1, counterParty: "binance", symbol: "EOS-ETH")
             let error = await #expect(throws: CoinWeightError.self) { try await abc.client.updateLayout(kind, uid: abc.uid, slot: slot) }
-            guard case .rejected(let business)? = error else { Issue.record("expected a refusal"); return }
+            guard case .rejected(let business)? = error else {
+                Issue.record("expected a refusal")
+                return
+            }
             #expect(business.code == 4)
             #expect(business.reason == .invalidParameters)
             #expect(try await abc.client.customLayout(kind, uid: abc.uid) == before)

@@ -67,7 +67,8 @@ struct OrderContractTests {
             #expect(first.totalPage == (expected.count + 24) / 25)
             var seen = first.content
             for index in 1..<first.totalPage {
-                seen += try await abc.client.inactiveOrders(InactiveOrderQuery(owner: "2", startTime: start, endTime: now, pageIndex: index, pageSize: 25)).content
+                seen += try await abc.client.inactiveOrders(InactiveOrderQuery(owner: "2", startTime: start, endTime: now, pageIndex: index, pageSize: 25))
+                    .content
             }
             #expect(seen == expected)
         }
@@ -77,7 +78,8 @@ struct OrderContractTests {
         try await wire.withRunning { running, _ in
             let abc = try await running.login()
             let order = try await abc.client.createOrder(limitOrder())
-            let updated = try await abc.client.updateOrder(OrderAmendment(streetOrderId: order.streetOrderId, price: "1999.99", quantity: "2.0000", owner: "2", counterParty: "binance"))
+            let updated = try await abc.client.updateOrder(
+                OrderAmendment(streetOrderId: order.streetOrderId, price: "1999.99", quantity: "2.0000", owner: "2", counterParty: "binance"))
             #expect(updated.price.text == "1999.99")
             #expect(updated.quantity.text == "2.0000")
             #expect(updated.streetOrderId == order.streetOrderId)
@@ -93,9 +95,13 @@ struct OrderContractTests {
             let filled = try await abc.client.createOrder(market)
             #expect(filled.executionType == .filled)
             let error = await #expect(throws: CoinWeightError.self) {
-                try await abc.client.updateOrder(OrderAmendment(streetOrderId: filled.streetOrderId, price: "1.00", quantity: "1.0", owner: "2", counterParty: "binance"))
+                try await abc.client.updateOrder(
+                    OrderAmendment(streetOrderId: filled.streetOrderId, price: "1.00", quantity: "1.0", owner: "2", counterParty: "binance"))
             }
-            guard case .rejected(let business)? = error else { Issue.record("expected a refusal"); return }
+            guard case .rejected(let business)? = error else {
+                Issue.record("expected a refusal")
+                return
+            }
             #expect(business.code == 1000)
             #expect(business.reason == .orderNotUpdatable)
             #expect(business.order == filled)
@@ -110,7 +116,10 @@ struct OrderContractTests {
             let canceled = try await abc.client.cancelOrder(reference)
             #expect(canceled.executionType == .canceled)
             let error = await #expect(throws: CoinWeightError.self) { try await abc.client.cancelOrder(reference) }
-            guard case .rejected(let business)? = error else { Issue.record("expected a refusal"); return }
+            guard case .rejected(let business)? = error else {
+                Issue.record("expected a refusal")
+                return
+            }
             #expect(business.code == 1001)
             #expect(business.reason == .orderNotCancelable)
             #expect(business.order?.executionType == .canceled)
@@ -149,7 +158,10 @@ struct OrderContractTests {
             ]
             for (order, rule) in cases {
                 let error = await #expect(throws: CoinWeightError.self) { try await abc.client.createOrder(order) }
-                guard case .rejected(let business)? = error else { Issue.record("expected a refusal for \(rule)"); continue }
+                guard case .rejected(let business)? = error else {
+                    Issue.record("expected a refusal for \(rule)")
+                    continue
+                }
                 #expect(business.reason == .invalidParameters)
                 #expect(business.message?.contains(rule) == true, "message \(business.message ?? "") should name \(rule)")
             }

@@ -23,11 +23,17 @@ struct SecretContractTests {
             let secret = NewSecret(counterParty: "huobi", owner: "2", apiKey: "123456", secretKey: "kkkkkk")
             try await abc.client.addSecret(secret)
             let duplicate = await #expect(throws: CoinWeightError.self) { try await abc.client.addSecret(secret) }
-            guard case .rejected(let business)? = duplicate else { Issue.record("expected a refusal"); return }
+            guard case .rejected(let business)? = duplicate else {
+                Issue.record("expected a refusal")
+                return
+            }
             #expect(business.reason == .duplicatedSecret)
             #expect(business.code == 1)
             let wrongOwner = await #expect(throws: CoinWeightError.self) { try await abc.client.secrets(owner: "no-such-owner") }
-            guard case .rejected(let refusal)? = wrongOwner else { Issue.record("expected a refusal"); return }
+            guard case .rejected(let refusal)? = wrongOwner else {
+                Issue.record("expected a refusal")
+                return
+            }
             #expect(refusal.reason == .wrongOwner)
             #expect(refusal.code == 500)
         }

@@ -71,7 +71,10 @@ struct StrategyContractTests {
             let abc = try await running.login()
             let ghost = StrategyItem(id: "999", name: "x", exchange: "binance", strategyType: "SingleMarketMaker", symbols: [])
             let error = await #expect(throws: CoinWeightError.self) { try await abc.client.startStrategy(userID: abc.uid, strategy: ghost) }
-            guard case .rejected(let business)? = error else { Issue.record("expected a refusal"); return }
+            guard case .rejected(let business)? = error else {
+                Issue.record("expected a refusal")
+                return
+            }
             #expect(business.code == 500)
             #expect(business.reason == .wrongOwner)
         }

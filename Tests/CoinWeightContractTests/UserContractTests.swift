@@ -31,7 +31,10 @@ struct UserContractTests {
                 (Credentials(userName: "", password: ""), .invalidParameters, 4),
             ] {
                 let error = await #expect(throws: CoinWeightError.self) { try await client.login(credentials) }
-                guard case .rejected(let business)? = error else { Issue.record("expected a refusal, got \(String(describing: error))"); continue }
+                guard case .rejected(let business)? = error else {
+                    Issue.record("expected a refusal, got \(String(describing: error))")
+                    continue
+                }
                 #expect(business.reason == reason)
                 #expect(business.code == code)
             }
@@ -63,7 +66,10 @@ struct UserContractTests {
                 (SignupRequest(email: "new@example.com", phone: "12345", userName: "new", password: "pw"), .phoneTaken),
             ] {
                 let error = await #expect(throws: CoinWeightError.self) { try await client.signup(request) }
-                guard case .rejected(let business)? = error else { Issue.record("expected a refusal"); continue }
+                guard case .rejected(let business)? = error else {
+                    Issue.record("expected a refusal")
+                    continue
+                }
                 #expect(business.reason == reason)
             }
         }

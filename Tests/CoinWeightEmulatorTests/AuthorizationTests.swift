@@ -40,10 +40,12 @@ struct AuthorizationTests {
         Attempt(name: "order for owner 2") { eve, _ in _ = try await eve.createOrder(EmulatorHarness.restingOrder(owner: "2")) },
         Attempt(name: "order for owner strategy-10") { eve, _ in _ = try await eve.createOrder(EmulatorHarness.restingOrder(owner: "strategy-10")) },
         Attempt(name: "update abc's order") { eve, order in
-            _ = try await eve.updateOrder(OrderAmendment(streetOrderId: order.streetOrderId, price: "1.00", quantity: "1", owner: order.owner, counterParty: order.counterParty))
+            _ = try await eve.updateOrder(
+                OrderAmendment(streetOrderId: order.streetOrderId, price: "1.00", quantity: "1", owner: order.owner, counterParty: order.counterParty))
         },
         Attempt(name: "update abc's order claiming eve's owner") { eve, order in
-            _ = try await eve.updateOrder(OrderAmendment(streetOrderId: order.streetOrderId, price: "1.00", quantity: "1", owner: "3", counterParty: order.counterParty))
+            _ = try await eve.updateOrder(
+                OrderAmendment(streetOrderId: order.streetOrderId, price: "1.00", quantity: "1", owner: "3", counterParty: order.counterParty))
         },
         Attempt(name: "cancel abc's order") { eve, order in
             _ = try await eve.cancelOrder(OrderReference(streetOrderId: order.streetOrderId, owner: order.owner, counterParty: order.counterParty))

@@ -48,21 +48,26 @@ struct EmulatorBinaryTests {
         let port = try #require(URL(string: try await first.firstLine())?.port)
         let second = try await CWSyncBinary.run(["--port", String(port)], of: .emulator, deadline: .seconds(60))
         #expect(second.status == 1 && second.out.isEmpty, "exit \(second.status): \(second.out)\(second.err)")
-        #expect(second.errorLines == ["cwsync-emulator: port \(port) of 127.0.0.1 is already in use by another program: stop it, or pick another --port (0 picks a free one)"], "\(second.err)")
+        #expect(
+            second.errorLines == [
+                "cwsync-emulator: port \(port) of 127.0.0.1 is already in use by another program: stop it, or pick another --port (0 picks a free one)"
+            ], "\(second.err)")
         let (_, exit, log) = await first.terminate()
         #expect(exit == .status(0), "the first one still runs and stops cleanly: \(log)")
     }
 
-    @Test("a bad flag stops before listening or syncing, with a usage message naming it and exit 64", arguments: [
-        (["--port", "70000"], "--port must be between 0 and 65535"),
-        (["serve", "--port", "eighty"], "The value 'eighty' is invalid for '--port <port>'"),
-        (["--seed-orders=-5"], "--seed-orders must be 0 or more"),
-        (["--seed-orders", "-5"], "Missing value for '--seed-orders <seed-orders>'"),
-        (["--seed-orders", "many"], "The value 'many' is invalid for '--seed-orders <seed-orders>'"),
-        (["--ca-out", "/tmp/ca.pem"], "--ca-out goes with --tls"),
-        (["--no-such-flag"], "Unknown option '--no-such-flag'"),
-        (["quickstart", "--seed-orders", "1.5"], "The value '1.5' is invalid for '--seed-orders <seed-orders>'"),
-    ])
+    @Test(
+        "a bad flag stops before listening or syncing, with a usage message naming it and exit 64",
+        arguments: [
+            (["--port", "70000"], "--port must be between 0 and 65535"),
+            (["serve", "--port", "eighty"], "The value 'eighty' is invalid for '--port <port>'"),
+            (["--seed-orders=-5"], "--seed-orders must be 0 or more"),
+            (["--seed-orders", "-5"], "Missing value for '--seed-orders <seed-orders>'"),
+            (["--seed-orders", "many"], "The value 'many' is invalid for '--seed-orders <seed-orders>'"),
+            (["--ca-out", "/tmp/ca.pem"], "--ca-out goes with --tls"),
+            (["--no-such-flag"], "Unknown option '--no-such-flag'"),
+            (["quickstart", "--seed-orders", "1.5"], "The value '1.5' is invalid for '--seed-orders <seed-orders>'"),
+        ])
     func badFlags(arguments: [String], expected: String) async throws {
         let run = try await CWSyncBinary.run(arguments, of: .emulator)
         #expect(run.status == 64)

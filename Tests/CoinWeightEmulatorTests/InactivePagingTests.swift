@@ -29,7 +29,8 @@ struct InactivePagingTests {
                 walked += page.content
             }
             #expect(walked.map(\.streetOrderId) == expected.map(\.streetOrderId))
-            let past = try await harness.abc.inactiveOrders(InactiveOrderQuery(owner: "2", startTime: start, endTime: now, pageIndex: first.totalPage, pageSize: 40))
+            let past = try await harness.abc.inactiveOrders(
+                InactiveOrderQuery(owner: "2", startTime: start, endTime: now, pageIndex: first.totalPage, pageSize: 40))
             #expect(past.content.isEmpty && past.totalPage == first.totalPage)
         }
     }

@@ -1,9 +1,10 @@
 import CoinWeightAPI
-@testable import CoinWeightStore
 import CoinWeightTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import CoinWeightStore
 
 /// Commits are crash-safe (WAL, synchronous=NORMAL); a write that asks for it is synced to
 /// disk (synchronous=FULL) and the connection goes back to NORMAL after it, failed or not.

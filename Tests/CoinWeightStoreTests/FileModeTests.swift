@@ -43,7 +43,9 @@ struct FileModeTests {
             defer { try? reopened.close() }
             #expect(reopened.narrowedFiles == [path])
             #expect(try mode(path) == 0o600)
-            #expect(try await reopened.read(.allOrders(OrderFilter(owner: "2"))) == orders.sorted { ($0.createTime, $0.streetOrderId) > ($1.createTime, $1.streetOrderId) }, "nothing lost")
+            #expect(
+                try await reopened.read(.allOrders(OrderFilter(owner: "2")))
+                    == orders.sorted { ($0.createTime, $0.streetOrderId) > ($1.createTime, $1.streetOrderId) }, "nothing lost")
         }
     }
 }

@@ -1,8 +1,9 @@
 import CoinWeightAPI
-@testable import CoinWeightStore
 import CoinWeightTestSupport
 import Foundation
 import Testing
+
+@testable import CoinWeightStore
 
 /// What `cwsync store check` and `cwsync store compact` rely on, and where the store lives.
 @Suite("Maintenance and location")
@@ -26,12 +27,12 @@ struct MaintenanceTests {
         // Run from inside this checkout, as the tests are: the library never picks its sync-state/.
         #expect(!StoreLocation.defaultPath().contains("sync-state"))
         #if os(Linux)
-        let home = StoreLocation.defaultPath(environment: ["HOME": "/home/trader"])
-        #expect(home == "/home/trader/.local/share/cwsync/cwsync.sqlite")
-        let data = StoreLocation.defaultPath(environment: ["HOME": "/home/trader", "XDG_DATA_HOME": "/data"])
-        #expect(data == "/data/cwsync/cwsync.sqlite")
-        let relative = StoreLocation.defaultPath(environment: ["HOME": "/home/trader", "XDG_DATA_HOME": "data"])
-        #expect(relative == home, "XDG_DATA_HOME must be absolute to count")
+            let home = StoreLocation.defaultPath(environment: ["HOME": "/home/trader"])
+            #expect(home == "/home/trader/.local/share/cwsync/cwsync.sqlite")
+            let data = StoreLocation.defaultPath(environment: ["HOME": "/home/trader", "XDG_DATA_HOME": "/data"])
+            #expect(data == "/data/cwsync/cwsync.sqlite")
+            let relative = StoreLocation.defaultPath(environment: ["HOME": "/home/trader", "XDG_DATA_HOME": "data"])
+            #expect(relative == home, "XDG_DATA_HOME must be absolute to count")
         #endif
     }
 }

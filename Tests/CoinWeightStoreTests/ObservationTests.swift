@@ -18,7 +18,9 @@ struct ObservationTests {
             try await store.write { transaction in
                 for count in 1...fifty.count { try transaction.replaceFavorites(Array(fifty.prefix(count)), uid: 2) }
             }
-            try await store.write { try $0.replacePositions([Position(counterParty: "binance", currency: "BTC", totalAmount: "1", usedAmount: "0", availableAmount: "1")], uid: 2) }
+            try await store.write {
+                try $0.replacePositions([Position(counterParty: "binance", currency: "BTC", totalAmount: "1", usedAmount: "0", availableAmount: "1")], uid: 2)
+            }
             try await store.write { try $0.replaceFavorites(fifty, uid: 2) }
             try await store.write { try $0.replaceFavorites([fifty[0]], uid: 3) }
             try await store.write { try $0.replaceFavorites(Array(fifty.prefix(2)), uid: 2) }

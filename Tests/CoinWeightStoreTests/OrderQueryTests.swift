@@ -1,9 +1,10 @@
-@testable import CoinWeightStore
 import CoinWeightAPI
 import CoinWeightTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import CoinWeightStore
 
 /// Orders: whole pages upserted in one transaction, filtered history pages, keyset paging.
 @Suite("Orders")
@@ -88,16 +89,20 @@ struct OrderQueryTests {
         }
     }
 
-    @Test("filters: each alone and all together match an in-memory filter, newest first, and count as many", arguments: [
-        OrderFilter(owner: "2"),
-        OrderFilter(owner: "strategy-10", symbol: "ETH-USDT"),
-        OrderFilter(owner: "2", counterParty: "huobi"),
-        OrderFilter(owner: "3", side: .ask),
-        OrderFilter(owner: "2", executionTypes: ExecutionType.activeStates),
-        OrderFilter(owner: "2", createdIn: 1_789_990_000_000...1_789_995_000_000),
-        OrderFilter(owner: "2", symbol: "EOS-USDT", counterParty: "huobi", side: .bid, executionTypes: [.filled, .canceled], createdIn: 1_789_980_000_000...1_789_999_000_000),
-        OrderFilter(owner: "nobody"),
-    ])
+    @Test(
+        "filters: each alone and all together match an in-memory filter, newest first, and count as many",
+        arguments: [
+            OrderFilter(owner: "2"),
+            OrderFilter(owner: "strategy-10", symbol: "ETH-USDT"),
+            OrderFilter(owner: "2", counterParty: "huobi"),
+            OrderFilter(owner: "3", side: .ask),
+            OrderFilter(owner: "2", executionTypes: ExecutionType.activeStates),
+            OrderFilter(owner: "2", createdIn: 1_789_990_000_000...1_789_995_000_000),
+            OrderFilter(
+                owner: "2", symbol: "EOS-USDT", counterParty: "huobi", side: .bid, executionTypes: [.filled, .canceled],
+                createdIn: 1_789_980_000_000...1_789_999_000_000),
+            OrderFilter(owner: "nobody"),
+        ])
     func filters(filter: OrderFilter) async throws {
         try await withStore { store, _ in
             let orders = SampleOrders.make(count: 3_000)
@@ -122,7 +127,8 @@ struct OrderQueryTests {
                 seen += page.orders
                 cursor = page.next
                 batch += 1
-                let newer = SampleOrders.make(count: 20, firstID: 5_000_000 + batch * 100, newest: 1_800_000_000_000 + Int64(batch) * 1_000_000, seed: UInt64(batch))
+                let newer = SampleOrders.make(
+                    count: 20, firstID: 5_000_000 + batch * 100, newest: 1_800_000_000_000 + Int64(batch) * 1_000_000, seed: UInt64(batch))
                 try await store.write { try $0.upsertOrders(newer) }
             } while cursor != nil
             let ids = seen.map(\.streetOrderId)
@@ -131,16 +137,19 @@ struct OrderQueryTests {
         }
     }
 
-    @Test("history pages use an index in order: no sort, no scan of the table", arguments: [
-        OrderFilter(owner: "2"),
-        OrderFilter(owner: "2", symbol: "ETH-USDT", createdIn: 1...2),
-        OrderFilter(owner: "2", symbol: "ETH-USDT", side: .bid, executionTypes: [.filled]),
-    ])
+    @Test(
+        "history pages use an index in order: no sort, no scan of the table",
+        arguments: [
+            OrderFilter(owner: "2"),
+            OrderFilter(owner: "2", symbol: "ETH-USDT", createdIn: 1...2),
+            OrderFilter(owner: "2", symbol: "ETH-USDT", side: .bid, executionTypes: [.filled]),
+        ])
     func queryPlan(filter: OrderFilter) async throws {
         try await withStore { store, _ in
             try await store.write { try $0.upsertOrders(SampleOrders.make(count: 2_000)) }
             try await store.pool.write { db in try db.execute(sql: "ANALYZE") }
-            let (sql, arguments) = OrderPageSQL(filter: filter, cursor: OrderCursor(createTime: 1_789_999_000_000, streetOrderId: "1000100"), limit: 50).statement
+            let (sql, arguments) = OrderPageSQL(filter: filter, cursor: OrderCursor(createTime: 1_789_999_000_000, streetOrderId: "1000100"), limit: 50)
+                .statement
             let plan = try await store.pool.read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
             }

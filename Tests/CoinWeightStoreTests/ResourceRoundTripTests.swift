@@ -12,13 +12,23 @@ struct ResourceRoundTripTests {
     func symbols() async throws {
         try await withStore { store, _ in
             let exchanges = [
-                CounterPartySymbols(counterParty: "huobi", symbols: [
-                    SymbolSpec(name: "ETH-USDT", base: "ETH", quote: "USDT", priceDecimal: 2, quantityDecimal: 4, quantityMin: Decimal(string: "0.001")!, quantityMax: 10000),
-                    SymbolSpec(name: "BTC-USDT", base: "BTC", quote: "USDT", priceDecimal: 2, quantityDecimal: 6, quantityMin: Decimal(string: "0.000001")!, quantityMax: Decimal(string: "123456789.123456789")!),
-                ]),
-                CounterPartySymbols(counterParty: "binance", symbols: [
-                    SymbolSpec(name: "ETH-USDT", base: "ETH", quote: "USDT", priceDecimal: 2, quantityDecimal: 4, quantityMin: Decimal(string: "0.001")!, quantityMax: 10000),
-                ]),
+                CounterPartySymbols(
+                    counterParty: "huobi",
+                    symbols: [
+                        SymbolSpec(
+                            name: "ETH-USDT", base: "ETH", quote: "USDT", priceDecimal: 2, quantityDecimal: 4, quantityMin: Decimal(string: "0.001")!,
+                            quantityMax: 10000),
+                        SymbolSpec(
+                            name: "BTC-USDT", base: "BTC", quote: "USDT", priceDecimal: 2, quantityDecimal: 6, quantityMin: Decimal(string: "0.000001")!,
+                            quantityMax: Decimal(string: "123456789.123456789")!),
+                    ]),
+                CounterPartySymbols(
+                    counterParty: "binance",
+                    symbols: [
+                        SymbolSpec(
+                            name: "ETH-USDT", base: "ETH", quote: "USDT", priceDecimal: 2, quantityDecimal: 4, quantityMin: Decimal(string: "0.001")!,
+                            quantityMax: 10000)
+                    ]),
             ]
             try await store.write { try $0.replaceSymbols(exchanges) }
             #expect(try await store.read(.symbols) == exchanges)
@@ -31,12 +41,19 @@ struct ResourceRoundTripTests {
     func configPerScope() async throws {
         try await withStore { store, _ in
             let defaults = [
-                MarketCategory(category: "BTC", items: [MarketItem(counterParty: "binance", symbol: "ETH-BTC", favorite: false), MarketItem(counterParty: "huobi", symbol: "ETH-BTC", favorite: false)]),
+                MarketCategory(
+                    category: "BTC",
+                    items: [
+                        MarketItem(counterParty: "binance", symbol: "ETH-BTC", favorite: false),
+                        MarketItem(counterParty: "huobi", symbol: "ETH-BTC", favorite: false),
+                    ]),
                 MarketCategory(category: "ETH", items: [MarketItem(counterParty: "binance", symbol: "EOS-ETH", favorite: false)]),
             ]
             var mine = defaults
             mine[1].items[0].favorite = true
-            let favorites = [MarketItem(counterParty: "binance", symbol: "EOS-ETH", favorite: true), MarketItem(counterParty: "huobi", symbol: "EOS-USDT", favorite: true)]
+            let favorites = [
+                MarketItem(counterParty: "binance", symbol: "EOS-ETH", favorite: true), MarketItem(counterParty: "huobi", symbol: "EOS-USDT", favorite: true),
+            ]
             let slots = (1...12).map { LayoutSlot(position: $0, counterParty: $0 % 2 == 0 ? "huobi" : "binance", symbol: "S\($0)-USDT") }
             try await store.write { [mine] transaction in
                 try transaction.replaceMarkets(defaults, scope: .defaults)
@@ -68,9 +85,13 @@ struct ResourceRoundTripTests {
                 "name": "test", "symbol": "ETH-BTC", "currency1": "ETH", "margin1": .number(Decimal(string: "0.2")!),
                 "replaceDelay": .number(Decimal(string: "60.0")!), "delayVar": 10,
             ])
-            let older = StrategySymbol(fields: ["name": "OCT-ETH", "currency": "ETH", "margin": .number(Decimal(string: "0.1")!), "nested": .object(["a": .array([1, .null, true])])])
+            let older = StrategySymbol(fields: [
+                "name": "OCT-ETH", "currency": "ETH", "margin": .number(Decimal(string: "0.1")!), "nested": .object(["a": .array([1, .null, true])]),
+            ])
             let items = [
-                StrategyItem(id: "1", name: "octmm", exchange: "binance", owner: "strategy-10", strategyType: "VolumeMarketMaker", symbols: [volume], extraFields: ["riskLimit": .object(["maxLoss": "12.5"])]),
+                StrategyItem(
+                    id: "1", name: "octmm", exchange: "binance", owner: "strategy-10", strategyType: "VolumeMarketMaker", symbols: [volume],
+                    extraFields: ["riskLimit": .object(["maxLoss": "12.5"])]),
                 StrategyItem(id: "7", name: "old", exchange: "huobi", strategyType: "SingleMarketMaker", symbols: [older, volume]),
             ]
             let templates = [StrategyTemplate(name: "VolumeMarketMaker", defaultItem: items[0].withID(nil))]
@@ -127,7 +148,9 @@ struct ResourceRoundTripTests {
     @Test("sync state per resource")
     func syncState() async throws {
         try await withStore { store, _ in
-            let state = SyncState(resource: "orders.history:2", lastAttemptAt: Date(timeIntervalSince1970: 1_790_000_000.123), lastSuccessAt: nil, lastError: "timed out", cursor: #"{"high":1790000000000}"#)
+            let state = SyncState(
+                resource: "orders.history:2", lastAttemptAt: Date(timeIntervalSince1970: 1_790_000_000.123), lastSuccessAt: nil, lastError: "timed out",
+                cursor: #"{"high":1790000000000}"#)
             try await store.write { try $0.saveSyncState(state) }
             #expect(try await store.read(.syncState("orders.history:2")) == state)
             var next = state

@@ -1,9 +1,10 @@
 import CoinWeightAPI
-@testable import CoinWeightStore
 import CoinWeightTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import CoinWeightStore
 
 /// schema/ is the one source of truth: what a migrated store holds is what the files say.
 @Suite("Schema and migrations")
@@ -26,9 +27,16 @@ struct SchemaMigrationTests {
             let files = try SchemaFile.load(from: repositorySchemaFolder)
             #expect(store.schemaVersion == files.count)
             let recorded = try await store.pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT version, name, applied_at FROM schema_migration").map { "\($0[0] as Int) \($0[1] as String) \($0[2] as Int64)" }
+                try Row.fetchAll(db, sql: "SELECT version, name, applied_at FROM schema_migration").map {
+                    "\($0[0] as Int) \($0[1] as String) \($0[2] as Int64)"
+                }
             }
-            #expect(recorded == ["1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000", "5 token_refusal 1790000000000", "6 store_identity 1790000000000", "7 pending_writes 1790000000000", "8 unlisted_orders 1790000000000", "9 outbox_failure 1790000000000"])
+            #expect(
+                recorded == [
+                    "1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000",
+                    "5 token_refusal 1790000000000", "6 store_identity 1790000000000", "7 pending_writes 1790000000000", "8 unlisted_orders 1790000000000",
+                    "9 outbox_failure 1790000000000",
+                ])
             #expect(try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         }
     }
@@ -94,10 +102,12 @@ struct SchemaMigrationTests {
         }
     }
 
-    @Test("a file that is not a database is refused and left as it was", arguments: [
-        Data("not a database, just text that is long enough to have a header".utf8),
-        Data(repeating: 0xAB, count: 8192),
-    ])
+    @Test(
+        "a file that is not a database is refused and left as it was",
+        arguments: [
+            Data("not a database, just text that is long enough to have a header".utf8),
+            Data(repeating: 0xAB, count: 8192),
+        ])
     func corruptIsRefused(bytes: Data) async throws {
         try await withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("cwsync.sqlite").path
@@ -117,7 +127,8 @@ struct SchemaMigrationTests {
         try await withTemporaryDirectory { folder in
             let schema = folder.appendingPathComponent("schema")
             try FileManager.default.createDirectory(at: schema, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: repositorySchemaFolder.appendingPathComponent("0001_initial.sql"), to: schema.appendingPathComponent("0001_initial.sql"))
+            try FileManager.default.copyItem(
+                at: repositorySchemaFolder.appendingPathComponent("0001_initial.sql"), to: schema.appendingPathComponent("0001_initial.sql"))
             let path = folder.appendingPathComponent("old.sqlite").path
             let queue = try DatabaseQueue(path: path)
             let v1 = try SchemaMigrator(files: SchemaFile.load(from: schema))
@@ -145,17 +156,19 @@ struct SchemaMigrationTests {
         try await withTemporaryDirectory { folder in
             let schema = folder.appendingPathComponent("schema")
             try FileManager.default.createDirectory(at: schema, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: repositorySchemaFolder.appendingPathComponent("0001_initial.sql"), to: schema.appendingPathComponent("0001_initial.sql"))
+            try FileManager.default.copyItem(
+                at: repositorySchemaFolder.appendingPathComponent("0001_initial.sql"), to: schema.appendingPathComponent("0001_initial.sql"))
             let path = folder.appendingPathComponent("v1.sqlite").path
             let queue = try DatabaseQueue(path: path)
             let v1 = try SchemaMigrator(files: SchemaFile.load(from: schema))
             try await queue.writeWithoutTransaction { db in _ = try v1.migrate(db, path: path, now: Date()) }
             try await queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at)
-                    VALUES ('2', 'addFavorite', 'favorite:okcoin:BTC-USDT', '{"addFavorite":{"_0":{"counterParty":"okcoin","symbol":"BTC-USDT"}}}',
-                            '{"favorite":{"uid":"2","pair":{"counterParty":"okcoin","symbol":"BTC-USDT"}}}', 'pending', 1, 1)
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at)
+                        VALUES ('2', 'addFavorite', 'favorite:okcoin:BTC-USDT', '{"addFavorite":{"_0":{"counterParty":"okcoin","symbol":"BTC-USDT"}}}',
+                                '{"favorite":{"uid":"2","pair":{"counterParty":"okcoin","symbol":"BTC-USDT"}}}', 'pending', 1, 1)
+                        """)
             }
             try queue.close()
 

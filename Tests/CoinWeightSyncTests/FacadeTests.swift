@@ -14,8 +14,10 @@ struct FacadeTests {
     static let abc = Credentials(userName: "abc", password: "abc_password")
 
     /// A mirror for `running` at `path`, watching other processes every 50 ms.
-    private func open(_ path: String, _ running: RunningEmulator, transport: any HTTPTransport = URLSessionTransport(),
-                      configuration: SyncConfiguration = SyncConfiguration(watchInterval: .milliseconds(50))) async throws -> CoinWeightMirror {
+    private func open(
+        _ path: String, _ running: RunningEmulator, transport: any HTTPTransport = URLSessionTransport(),
+        configuration: SyncConfiguration = SyncConfiguration(watchInterval: .milliseconds(50))
+    ) async throws -> CoinWeightMirror {
         try await CoinWeightMirror.open(storePath: path, baseURL: running.baseURL, transport: transport, configuration: configuration)
     }
 
@@ -33,7 +35,9 @@ struct FacadeTests {
                 }
                 try await waitUntil("the first sync of run()") { await mirror.state.phase == .synced }
 
-                let queued = try await CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", running.baseURL.absoluteString])
+                let queued = try await CWSyncBinary.run([
+                    "favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", running.baseURL.absoluteString,
+                ])
                 #expect(queued.status == 0, "\(queued.err)")
                 try await waitUntil("run() delivered the other process's favorite") {
                     await state.snapshot().user(2)?.favorites.contains(Self.pair) == true
@@ -57,8 +61,9 @@ struct FacadeTests {
         let clock = ManualClock(start: Date())
         try await CoinWeightEmulator.withRunning { running, state in
             try await withTemporaryDirectory { folder in
-                let mirror = try await open(folder.appendingPathComponent("cwsync.sqlite").path, running,
-                                            configuration: SyncConfiguration(now: { clock.now }))
+                let mirror = try await open(
+                    folder.appendingPathComponent("cwsync.sqlite").path, running,
+                    configuration: SyncConfiguration(now: { clock.now }))
                 _ = try await mirror.login(Self.abc)
                 #expect(await mirror.syncNow(only: [.symbols]).failures.isEmpty)
                 await state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/config/market"]))
@@ -84,8 +89,9 @@ struct FacadeTests {
         try await CoinWeightEmulator.withRunning(configuration) { running, _ in
             try await withTemporaryDirectory { folder in
                 let transport = ScriptedTransport(crashAfterHistoryPages: 2)
-                let mirror = try await open(folder.appendingPathComponent("cwsync.sqlite").path, running, transport: transport,
-                                            configuration: SyncConfiguration(historyWindow: .seconds(86_400), pageSize: 100))
+                let mirror = try await open(
+                    folder.appendingPathComponent("cwsync.sqlite").path, running, transport: transport,
+                    configuration: SyncConfiguration(historyWindow: .seconds(86_400), pageSize: 100))
                 _ = try await mirror.login(Self.abc)
                 let sync = Task { await mirror.syncNow() }
                 try await waitUntil("the history read hangs") { transport.hangingRequests > 0 }
@@ -106,8 +112,9 @@ struct FacadeTests {
         try await CoinWeightEmulator.withRunning(EmulatorConfiguration(seedOrders: 3_000, seedDays: 30)) { running, _ in
             try await withTemporaryDirectory { folder in
                 let transport = ScriptedTransport(crashAfterHistoryPages: 3)
-                let mirror = try await open(folder.appendingPathComponent("cwsync.sqlite").path, running, transport: transport,
-                                            configuration: SyncConfiguration(historyWindow: .seconds(86_400), pageSize: 100, pagesPerTransaction: 1))
+                let mirror = try await open(
+                    folder.appendingPathComponent("cwsync.sqlite").path, running, transport: transport,
+                    configuration: SyncConfiguration(historyWindow: .seconds(86_400), pageSize: 100, pagesPerTransaction: 1))
                 _ = try await mirror.login(Self.abc)
                 let runner = Task { await mirror.run() }
                 try await waitUntil("the history read hangs") { transport.hangingRequests > 0 }
@@ -134,8 +141,9 @@ struct FacadeTests {
         var stopped = false
         defer { if !stopped { Task { await running.stop() } } }
         try await withTemporaryDirectory { folder in
-            let mirror = try await open(folder.appendingPathComponent("cwsync.sqlite").path, running,
-                                        configuration: SyncConfiguration(historyWindow: .seconds(2 * 86_400), pageSize: 100))
+            let mirror = try await open(
+                folder.appendingPathComponent("cwsync.sqlite").path, running,
+                configuration: SyncConfiguration(historyWindow: .seconds(2 * 86_400), pageSize: 100))
             let states = mirror.states()
             let collector = Task {
                 var seen: [MirrorState] = []

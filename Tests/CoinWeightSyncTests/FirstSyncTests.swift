@@ -34,7 +34,9 @@ struct FirstSyncTests {
             #expect(try await store.read(.layout(.simple, scope: .defaults)) == (try await client.defaultLayout(.simple)))
             #expect(try await store.read(.strategyTemplates) == (try await client.strategyTemplates()))
             #expect(try await store.read(.strategyItems(uid: 2)) == abc.strategies)
-            #expect(try await store.read(.strategyStatuses(uid: 2)) == abc.strategyStatus.map { StrategyStatus(id: $0.key, status: $0.value) }.sorted { $0.id < $1.id })
+            #expect(
+                try await store.read(.strategyStatuses(uid: 2))
+                    == abc.strategyStatus.map { StrategyStatus(id: $0.key, status: $0.value) }.sorted { $0.id < $1.id })
             #expect(try await store.read(.userInfo(uid: 2)) == abc.info)
             #expect(Set(try await store.read(.positions(uid: 2))) == Set(abc.positions))
             for owner in ["2", "strategy-10"] {
@@ -46,15 +48,19 @@ struct FirstSyncTests {
             }
             let states = try await store.read(.syncStates)
             #expect(states.allSatisfy { $0.lastError == nil && $0.lastSuccessAt == harness.clock.now }, "\(states)")
-            #expect(Set(states.map(\.resource)).isSuperset(of: ["symbols", "orderHistory:2", "orderHistory:strategy-10", "activeOrders:2", "secrets:strategy-10"]))
+            #expect(
+                Set(states.map(\.resource)).isSuperset(of: ["symbols", "orderHistory:2", "orderHistory:strategy-10", "activeOrders:2", "secrets:strategy-10"]))
         }
     }
 
     @Test("a sync's progress covers every resource: the fraction only rises, the history estimate only shrinks, and it ends with the sync")
     func progress() async throws {
-        try await SyncHarness.with(seedOrders: 2_000, configuration: { clock in
-            SyncConfiguration(historyWindow: .seconds(7 * 86_400), pageSize: 100, now: { clock.now })
-        }) { harness in
+        try await SyncHarness.with(
+            seedOrders: 2_000,
+            configuration: { clock in
+                SyncConfiguration(historyWindow: .seconds(7 * 86_400), pageSize: 100, now: { clock.now })
+            }
+        ) { harness in
             let states = harness.engine.hub.subscribe(store: harness.store, uid: { 2 })
             let collector = Task {
                 var seen: [SyncActivity] = []

@@ -14,7 +14,8 @@ struct IncrementalSyncTests {
         try await SyncHarness.with { harness in
             let client = harness.client
             try await client.addFavorite(uid: 2, MarketPair(counterParty: "binance", symbol: "ETH-BTC"))
-            let order = try await client.createOrder(NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "2000.50", quantity: "1.0000"))
+            let order = try await client.createOrder(
+                NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "2000.50", quantity: "1.0000"))
             let strategy = try #require(try await client.strategyItems(uid: 2).first)
             _ = try await client.startStrategy(userID: 2, strategy: strategy)
             #expect(await harness.engine.sync(uid: 2).isComplete)
@@ -33,7 +34,8 @@ struct IncrementalSyncTests {
             #expect(favorites == (await harness.state.snapshot().user(2)?.favorites))
             #expect(favorites.contains(MarketPair(counterParty: "okcoin", symbol: "EOS-USDT")))
             #expect(!favorites.contains(MarketPair(counterParty: "binance", symbol: "ETH-BTC")))
-            #expect(try await harness.store.read(.layout(.professional, scope: .user(2)))[1] == LayoutSlot(position: 2, counterParty: "okcoin", symbol: "BTC-USDT"))
+            #expect(
+                try await harness.store.read(.layout(.professional, scope: .user(2)))[1] == LayoutSlot(position: 2, counterParty: "okcoin", symbol: "BTC-USDT"))
             #expect(try await harness.store.read(.order(id: order.streetOrderId))?.executionType == .filled)
             #expect(try await harness.store.read(.strategyStatuses(uid: 2)).first?.status == .stopped)
         }
@@ -43,7 +45,8 @@ struct IncrementalSyncTests {
     func lateFill() async throws {
         try await SyncHarness.with { harness in
             harness.clock.advance(by: -3 * 86_400)
-            let old = try await harness.client.createOrder(NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .ask, owner: "2", counterParty: "binance", price: "2100.00", quantity: "0.5000"))
+            let old = try await harness.client.createOrder(
+                NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .ask, owner: "2", counterParty: "binance", price: "2100.00", quantity: "0.5000"))
             harness.clock.advance(by: 3 * 86_400 - 3_600)
             #expect(await harness.engine.sync(uid: 2).isComplete)
             harness.clock.advance(by: 3_600)
@@ -60,9 +63,12 @@ struct IncrementalSyncTests {
 
     @Test("overlapping re-reads add no duplicates, and only re-read the overlap")
     func overlapNoDuplicates() async throws {
-        try await SyncHarness.with(seedOrders: 1_500, seedDays: 10, configuration: { clock in
-            SyncConfiguration(historyOverlap: .seconds(2 * 86_400), pageSize: 100, now: { clock.now })
-        }) { harness in
+        try await SyncHarness.with(
+            seedOrders: 1_500, seedDays: 10,
+            configuration: { clock in
+                SyncConfiguration(historyOverlap: .seconds(2 * 86_400), pageSize: 100, now: { clock.now })
+            }
+        ) { harness in
             #expect(await harness.engine.sync(uid: 2).isComplete)
             let first = try await harness.storedOrders(owner: "2")
             for _ in 0..<3 {

@@ -14,8 +14,9 @@ struct JoinedSyncTests {
         try await SyncHarness.with(seedOrders: 400, seedDays: 20) { harness in
             func mirror(_ name: String, _ transport: ScriptedTransport) async throws -> CoinWeightMirror {
                 let path = harness.folder.appendingPathComponent("\(name)/cwsync.sqlite").path
-                let mirror = try CoinWeightMirror(storePath: path, baseURL: harness.running.baseURL, transport: transport,
-                                                  configuration: SyncConfiguration(now: { harness.clock.now }))
+                let mirror = try CoinWeightMirror(
+                    storePath: path, baseURL: harness.running.baseURL, transport: transport,
+                    configuration: SyncConfiguration(now: { harness.clock.now }))
                 _ = try await mirror.login(Credentials(userName: "abc", password: "abc_password"))
                 return mirror
             }
@@ -30,7 +31,9 @@ struct JoinedSyncTests {
             async let second = joined.syncNow()
             let (one, two) = await (first, second)
             #expect(one.isComplete && one == two, "both get the one sync's report")
-            #expect(together.requestedPaths.count == alone.requestedPaths.count, "\(together.requestedPaths.count) requests for one sync's \(alone.requestedPaths.count)")
+            #expect(
+                together.requestedPaths.count == alone.requestedPaths.count,
+                "\(together.requestedPaths.count) requests for one sync's \(alone.requestedPaths.count)")
             #expect(try await joined.store.read(.allOrders(OrderFilter(owner: "2"))) == harness.serverOrders(owner: "2"))
             try joined.store.close()
         }

@@ -25,8 +25,10 @@ struct LibraryMessageTests {
     func everyError() throws {
         let url = try #require(URL(string: "http://example.com/exp/v2"))
         let identity = StoreIdentity(endpoint: url, uid: 2, userName: "abc", boundAt: Date())
-        let transports: [TransportError] = [.timedOut, .connectionLost, .cannotConnect("refused"), .responseTooLarge(limit: 8), .cancelled,
-                                            .secureConnectionFailed("bad certificate"), .other("odd")]
+        let transports: [TransportError] = [
+            .timedOut, .connectionLost, .cannotConnect("refused"), .responseTooLarge(limit: 8), .cancelled,
+            .secureConnectionFailed("bad certificate"), .other("odd"),
+        ]
         var errors: [any Error] = [
             CoinWeightError.notLoggedIn(endpoint: "GET /order/active"),
             CoinWeightError.authenticationFailed(endpoint: "GET /order/active"),

@@ -65,7 +65,9 @@ struct OrderOutboxTests {
         }
     }
 
-    @Test("placed while the outbox runs with nothing ahead of it, an order is queued already marked sending and goes at once; behind a write it depends on, it waits its turn")
+    @Test(
+        "placed while the outbox runs with nothing ahead of it, an order is queued already marked sending and goes at once; behind a write it depends on, it waits its turn"
+    )
     func sentAtOnce() async throws {
         try await SyncHarness.withOutbox { harness, outbox in
             let running = Task { await outbox.run(uid: { 2 }) }
@@ -119,7 +121,8 @@ struct OrderOutboxTests {
             case .afterRecord:
                 #expect(await outbox.deliver(uid: 2).delivered == [id])
             }
-            let restarted = Outbox(client: harness.client, store: try CoinWeightStore(path: harness.store.path), configuration: SyncConfiguration(now: { harness.clock.now }))
+            let restarted = Outbox(
+                client: harness.client, store: try CoinWeightStore(path: harness.store.path), configuration: SyncConfiguration(now: { harness.clock.now }))
             var passes = 0
             while try await harness.store.read(.outboxEntry(id: id))?.state != .delivered && passes < 30 {
                 _ = await restarted.deliver(uid: 2)
@@ -136,8 +139,9 @@ struct OrderOutboxTests {
     @Test("with 30% of creates' answers lost, 10% dropped before effect and 2 s of read lag, 1,000 queued orders give exactly 1,000 orders")
     func lossyCreates() async throws {
         let configure: (ManualClock) -> SyncConfiguration = { clock in
-            SyncConfiguration(backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)), orderDeadline: .seconds(600),
-                              createResolutionWindow: .seconds(5), createLookupInterval: .seconds(1), now: { clock.now })
+            SyncConfiguration(
+                backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)), orderDeadline: .seconds(600),
+                createResolutionWindow: .seconds(5), createLookupInterval: .seconds(1), now: { clock.now })
         }
         try await SyncHarness.withOutbox(configure: configure) { harness, outbox in
             let before = await harness.state.snapshot().orders(owner: "2").count
@@ -156,9 +160,12 @@ struct OrderOutboxTests {
             let counts = await harness.state.snapshot().faultCounts
             await harness.state.setFaults(FaultPlan())
             let states = try await harness.store.read(.outbox(uid: 2)).map(\.state)
-            #expect(states.count == 1_000 && states.allSatisfy { $0 == .delivered }, "after \(passes) passes: \(Dictionary(grouping: states, by: \.self).mapValues(\.count))")
+            #expect(
+                states.count == 1_000 && states.allSatisfy { $0 == .delivered },
+                "after \(passes) passes: \(Dictionary(grouping: states, by: \.self).mapValues(\.count))")
             #expect(await harness.state.snapshot().orders(owner: "2").count - before == 1_000, "exactly 1,000 orders on the server")
-            #expect(counts.dropsAfterEffect > 200 && counts.dropsBeforeEffect > 50 && unresolved > 250, "faults were injected: \(counts), \(unresolved) lookups")
+            #expect(
+                counts.dropsAfterEffect > 200 && counts.dropsBeforeEffect > 50 && unresolved > 250, "faults were injected: \(counts), \(unresolved) lookups")
             let local = try await harness.store.read(.allOrders(OrderFilter(owner: "2"))).filter { OutboxWrite.isLocalID($0.streetOrderId) }
             #expect(local.isEmpty, "every local row was replaced by the server's")
         }
@@ -177,18 +184,21 @@ struct OrderOutboxTests {
         }
     }
 
-    @Test("an order that breaks a rule of the symbols config is refused before queueing, naming the rule", arguments: [
-        ("0.0001", "2000.50", "ETH-USDT", "binance", "below quantityMin"),
-        ("20000.0", "2000.50", "ETH-USDT", "binance", "above quantityMax"),
-        ("1.00001", "2000.50", "ETH-USDT", "binance", "quantityDecimal"),
-        ("1.0", "0", "ETH-USDT", "binance", "greater than 0"),
-        ("1.0", "2000.50", "DOGE-USDT", "binance", "not traded"),
-        ("1.0", "2000.50", "ETH-USDT", "kraken", "not in the symbols config"),
-    ])
+    @Test(
+        "an order that breaks a rule of the symbols config is refused before queueing, naming the rule",
+        arguments: [
+            ("0.0001", "2000.50", "ETH-USDT", "binance", "below quantityMin"),
+            ("20000.0", "2000.50", "ETH-USDT", "binance", "above quantityMax"),
+            ("1.00001", "2000.50", "ETH-USDT", "binance", "quantityDecimal"),
+            ("1.0", "0", "ETH-USDT", "binance", "greater than 0"),
+            ("1.0", "2000.50", "DOGE-USDT", "binance", "not traded"),
+            ("1.0", "2000.50", "ETH-USDT", "kraken", "not in the symbols config"),
+        ])
     func validation(quantity: String, price: String, symbol: String, counterParty: String, rule: String) async throws {
         try await SyncHarness.withOutbox { harness, outbox in
-            let order = NewOrder(orderType: .limit, symbol: symbol, side: .ask, owner: "2", counterParty: counterParty,
-                                 price: ExactDecimal(price)!, quantity: ExactDecimal(quantity)!)
+            let order = NewOrder(
+                orderType: .limit, symbol: symbol, side: .ask, owner: "2", counterParty: counterParty,
+                price: ExactDecimal(price)!, quantity: ExactDecimal(quantity)!)
             let error = await #expect(throws: OutboxError.self) { try await outbox.placeOrder(order, uid: 2) }
             #expect(error?.description.contains(rule) == true, "\(String(describing: error))")
             let queued = try await harness.store.read(.outbox())
@@ -273,7 +283,8 @@ struct OrderOutboxTests {
             #expect(await outbox.deliver(uid: 2).failed == [id])
             #expect(try await harness.store.read(.outboxEntry(id: id))?.errorCode == 1000)
             let stored = try await harness.store.read(.order(id: placed.streetOrderId))
-            #expect(stored?.price == placed.price && stored?.executionType == .filled, "the optimistic price gone, the fill shown: \(String(describing: stored))")
+            #expect(
+                stored?.price == placed.price && stored?.executionType == .filled, "the optimistic price gone, the fill shown: \(String(describing: stored))")
         }
     }
 }

@@ -16,7 +16,8 @@ struct OutboxTests {
     /// An outbox on the harness's store, once the symbols config it checks writes against is synced.
     private func outbox(_ harness: SyncHarness, transport: ScriptedTransport? = nil) async throws -> Outbox {
         #expect(await harness.engine.sync(uid: 2, only: [.symbols]).failures.isEmpty)
-        let client = try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) } ?? harness.client
+        let client =
+            try transport.map { try CoinWeightClient(baseURL: harness.running.baseURL, transport: $0, authToken: harness.client.authToken) } ?? harness.client
         return Outbox(client: client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
     }
 
@@ -95,7 +96,9 @@ struct OutboxTests {
             let exchange = await #expect(throws: OutboxError.self) {
                 try await outbox.enqueue(.updateLayout(.simple, LayoutSlot(position: 1, counterParty: "kraken", symbol: "BTC-USDT")), uid: 2)
             }
-            #expect(exchange?.description.contains("exchange kraken is not in the synced symbols config (it has binance") == true, "\(String(describing: exchange))")
+            #expect(
+                exchange?.description.contains("exchange kraken is not in the synced symbols config (it has binance") == true, "\(String(describing: exchange))"
+            )
             #expect(try await harness.store.read(.outbox()).isEmpty, "nothing queued")
             _ = try await outbox.enqueue(.deleteFavorite(MarketPair(counterParty: "binance", symbol: "NOPE-USDT")), uid: 2)
             #expect(try await harness.store.read(.outbox()).count == 1, "removing one is never refused: the server may hold it")
@@ -110,7 +113,9 @@ struct OutboxTests {
             let delete = try await outbox.enqueue(.deleteFavorite(Self.pair), uid: 2)
             await harness.state.setFaults(FaultPlan(serverErrorRate: 1, paths: ["/config/market/custom/2/favorite/delete"]))
             #expect(await outbox.deliver(uid: 2).retrying == [delete])
-            try await harness.store.write { [now = harness.clock.now] in try $0.enqueue(.updateLayout(.simple, LayoutSlot(position: 1, counterParty: "huobi", symbol: "EOS-USDT")), uid: 2, at: now) }
+            try await harness.store.write { [now = harness.clock.now] in
+                try $0.enqueue(.updateLayout(.simple, LayoutSlot(position: 1, counterParty: "huobi", symbol: "EOS-USDT")), uid: 2, at: now)
+            }
             let add = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             #expect(try await harness.store.read(.outboxEntry(id: add))?.coalesced == false, "a write already sent is never folded away")
             await harness.state.setFaults(FaultPlan())
@@ -129,7 +134,8 @@ struct OutboxTests {
         try await SyncHarness.with { harness in
             #expect(await harness.engine.sync(uid: 2, only: [.symbols]).failures.isEmpty)
             let sleeps = ClockSleeps(clock: harness.clock)
-            let configuration = SyncConfiguration(backoff: Backoff(initial: .seconds(2), maximum: .seconds(60), random: { 0.5 }), sleep: sleeps.sleep, now: { harness.clock.now })
+            let configuration = SyncConfiguration(
+                backoff: Backoff(initial: .seconds(2), maximum: .seconds(60), random: { 0.5 }), sleep: sleeps.sleep, now: { harness.clock.now })
             let outbox = Outbox(client: harness.client, store: harness.store, configuration: configuration)
             let running = Task { await outbox.run(uid: { 2 }) }
             defer { running.cancel() }
@@ -209,7 +215,8 @@ struct OutboxTests {
             let id = try await outbox.enqueue(.addFavorite(Self.pair), uid: 2)
             #expect(try await harness.store.write { try $0.claimForSending(id, at: harness.clock.now) })
             try await harness.client.addFavorite(uid: 2, Self.pair)  // the request went out, then the process died
-            let restarted = Outbox(client: harness.client, store: try CoinWeightStore(path: harness.store.path), configuration: SyncConfiguration(now: { harness.clock.now }))
+            let restarted = Outbox(
+                client: harness.client, store: try CoinWeightStore(path: harness.store.path), configuration: SyncConfiguration(now: { harness.clock.now }))
             #expect(await restarted.deliver(uid: 2).delivered == [id])
             #expect(await harness.state.snapshot().user(2)?.favorites.filter { $0 == Self.pair }.count == 1)
         }

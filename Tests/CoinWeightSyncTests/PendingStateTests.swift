@@ -31,8 +31,10 @@ struct PendingStateTests {
             }
 
             let reference = OrderReference(streetOrderId: serverID, owner: "2", counterParty: "binance")
-            let update = try await outbox.enqueue(.updateOrder(OrderAmendment(streetOrderId: serverID, price: "1999.50", quantity: "1.2500", owner: "2", counterParty: "binance")), uid: 2)
-            #expect(try await harness.store.read(.order(id: serverID).withPending())?.pending == PendingWrite(entry: update, kind: "updateOrder", state: .queued))
+            let update = try await outbox.enqueue(
+                .updateOrder(OrderAmendment(streetOrderId: serverID, price: "1999.50", quantity: "1.2500", owner: "2", counterParty: "binance")), uid: 2)
+            #expect(
+                try await harness.store.read(.order(id: serverID).withPending())?.pending == PendingWrite(entry: update, kind: "updateOrder", state: .queued))
             #expect(await outbox.deliver(uid: 2).delivered == [update])
             #expect(try await harness.store.read(.order(id: serverID).withPending())?.pending == nil, "confirmed")
 
@@ -42,7 +44,9 @@ struct PendingStateTests {
             #expect(await outbox.deliver(uid: 2).delivered == [cancel])
             let canceled = try #require(try await harness.store.read(.order(id: serverID).withPending()))
             #expect(canceled.executionType == .canceled && canceled.pending == nil)
-            try await observed.wait("the cancel observed settled") { $0.contains { $0.streetOrderId == serverID && $0.executionType == .canceled && $0.pending == nil } }
+            try await observed.wait("the cancel observed settled") {
+                $0.contains { $0.streetOrderId == serverID && $0.executionType == .canceled && $0.pending == nil }
+            }
         }
     }
 
@@ -58,10 +62,12 @@ struct PendingStateTests {
             let placed = try await harness.client.createOrder(NewOrder.sample(quantity: "1.4440"))
             #expect(await harness.engine.sync(uid: 2, only: [.activeOrders]).failures.isEmpty)
             _ = try #require(await harness.state.fillOrder(id: placed.streetOrderId))
-            let refused = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: placed.streetOrderId, owner: "2", counterParty: "binance")), uid: 2)
+            let refused = try await outbox.enqueue(
+                .cancelOrder(OrderReference(streetOrderId: placed.streetOrderId, owner: "2", counterParty: "binance")), uid: 2)
             #expect(await outbox.deliver(uid: 2).failed.contains(refused))
             let stored = try #require(try await harness.store.read(.order(id: placed.streetOrderId).withPending()))
-            #expect(stored.pending?.entry == refused && stored.pending?.state == .failed && stored.pending?.code == 1001, "\(String(describing: stored.pending))")
+            #expect(
+                stored.pending?.entry == refused && stored.pending?.state == .failed && stored.pending?.code == 1001, "\(String(describing: stored.pending))")
 
             harness.clock.advance(by: 1)
             #expect(await harness.engine.sync(uid: 2, only: [.activeOrders]).failures.isEmpty)
@@ -93,7 +99,10 @@ struct PendingStateTests {
 
             #expect(await outbox.deliver(uid: 2).delivered.count == 3)
             #expect(try await harness.store.read(.favorites(uid: 2).withPending()).allSatisfy { $0.pending == nil })
-            #expect(try await harness.store.read(.layout(.professional, scope: .user(2)).withPending(.professional, scope: .user(2))).allSatisfy { $0.pending == nil })
+            #expect(
+                try await harness.store.read(.layout(.professional, scope: .user(2)).withPending(.professional, scope: .user(2))).allSatisfy {
+                    $0.pending == nil
+                })
             #expect(try await harness.store.read(.strategyItems(uid: 2).withPending()).allSatisfy { $0.pending == nil })
         }
     }

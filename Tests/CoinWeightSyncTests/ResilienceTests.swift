@@ -9,12 +9,14 @@ import Testing
 /// Crashes, faults and expired tokens: sync converges, and nothing committed is lost.
 @Suite("Resilience")
 struct ResilienceTests {
-    @Test("a crash after every page, committed or not, resumes without a gap or a duplicate, one window or several in flight",
-          arguments: [(1, 1, 1), (2, 3, 1), (1, 1, 4), (2, 3, 4), (3, 4, 3)])
+    @Test(
+        "a crash after every page, committed or not, resumes without a gap or a duplicate, one window or several in flight",
+        arguments: [(1, 1, 1), (2, 3, 1), (1, 1, 4), (2, 3, 4), (3, 4, 3)])
     func crashAfterEachPage(pagesPerTransaction: Int, pagesPerRun: Int, windows: Int) async throws {
         let configure: (ManualClock) -> SyncConfiguration = { clock in
-            SyncConfiguration(historyWindow: .seconds(2 * 86_400), historyConcurrency: windows, pageSize: 100,
-                              pagesPerTransaction: pagesPerTransaction, now: { clock.now })
+            SyncConfiguration(
+                historyWindow: .seconds(2 * 86_400), historyConcurrency: windows, pageSize: 100,
+                pagesPerTransaction: pagesPerTransaction, now: { clock.now })
         }
         try await SyncHarness.with(seedOrders: 1_500, seedDays: 20, configuration: configure) { harness in
             var runs = 0
@@ -38,7 +40,10 @@ struct ResilienceTests {
                 let engine = SyncEngine(client: client, store: store, configuration: configure(harness.clock))
                 let run = Task { await engine.sync(uid: 2, only: [.orderHistory]) }
                 let finished = ManagedFlag()
-                Task { _ = await run.value; finished.set() }
+                Task {
+                    _ = await run.value
+                    finished.set()
+                }
                 // Crashed: a request after the crash point hangs. A write barrier on its store
                 // then lets a commit under way land before the next run reads the cursor.
                 try await waitUntil("the run hangs on a request or ends") { finished.isSet || transport.hangingRequests > 0 }
@@ -60,14 +65,17 @@ struct ResilienceTests {
             #expect(runs > 5, "the walk was cut \(runs - 1) times")
             // Each run may also have had an answer out for every other window, taken in but not
             // committed before the crash.
-            #expect(historyRequests <= walkPages + runs * (rereadPerRun + windows), "only uncommitted pages are read again: \(historyRequests) pages read for a \(walkPages)-page walk")
+            #expect(
+                historyRequests <= walkPages + runs * (rereadPerRun + windows),
+                "only uncommitted pages are read again: \(historyRequests) pages read for a \(walkPages)-page walk")
         }
     }
 
     @Test("with 30% 5xx, 10% dropped connections and 50 ms latency, sync converges to the server's state")
     func convergesUnderFaults() async throws {
         let configure: (ManualClock) -> SyncConfiguration = { clock in
-            SyncConfiguration(historyWindow: .seconds(10 * 86_400), pageSize: 100, backoff: Backoff(initial: .milliseconds(1), maximum: .milliseconds(5)), now: { clock.now })
+            SyncConfiguration(
+                historyWindow: .seconds(10 * 86_400), pageSize: 100, backoff: Backoff(initial: .milliseconds(1), maximum: .milliseconds(5)), now: { clock.now })
         }
         try await SyncHarness.with(seedOrders: 800, seedDays: 30, configuration: configure) { harness in
             await harness.state.setFaults(FaultPlan(latencyMilliseconds: 50, serverErrorRate: 0.3, dropBeforeEffectRate: 0.1))

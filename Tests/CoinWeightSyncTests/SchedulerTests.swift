@@ -65,7 +65,8 @@ struct SchedulerTests {
             let client = try CoinWeightClient(baseURL: harness.running.baseURL, transport: transport)
             let engine = SyncEngine(client: client, store: harness.store, configuration: SyncConfiguration(now: { harness.clock.now }))
             let session = LockedSession()
-            let scheduler = SyncScheduler(engine: engine, uid: { session.uid }, interval: .seconds(60), sleep: { _ in try await Task.sleep(for: .seconds(3_600)) })
+            let scheduler = SyncScheduler(
+                engine: engine, uid: { session.uid }, interval: .seconds(60), sleep: { _ in try await Task.sleep(for: .seconds(3_600)) })
             let running = Task { await scheduler.run() }
             // Told nobody is logged in, it pauses until woken, with no request before or after.
             try await waitUntil("the scheduler asked who is logged in") { session.reads > 0 }
@@ -86,7 +87,12 @@ final class LockedSession: @unchecked Sendable {
     private var readCount = 0
 
     var uid: UserID? {
-        get { lock.withLock { readCount += 1; return value } }
+        get {
+            lock.withLock {
+                readCount += 1
+                return value
+            }
+        }
         set { lock.withLock { value = newValue } }
     }
 

@@ -22,12 +22,15 @@ struct ServerAnswerTests {
             #expect(try await harness.store.read(.order(id: first.streetOrderId))?.executionType == .canceled, "the server's answer, with no sync")
 
             let filled = try #require(await harness.state.fillOrder(id: second.streetOrderId))
-            let refused = try await outbox.enqueue(.cancelOrder(OrderReference(streetOrderId: second.streetOrderId, owner: "2", counterParty: "binance")), uid: 2)
+            let refused = try await outbox.enqueue(
+                .cancelOrder(OrderReference(streetOrderId: second.streetOrderId, owner: "2", counterParty: "binance")), uid: 2)
             let report = await outbox.deliver(uid: 2)
             #expect(report.failed == [refused], "\(report)")
             #expect(try await harness.store.read(.outboxEntry(id: refused))?.errorCode == 1001)
             let stored = try await harness.store.read(.order(id: second.streetOrderId))
-            #expect(stored?.executionType == filled.executionType && stored?.executionType.isActive == false, "as the refusal carried it: \(String(describing: stored))")
+            #expect(
+                stored?.executionType == filled.executionType && stored?.executionType.isActive == false,
+                "as the refusal carried it: \(String(describing: stored))")
         }
     }
 }

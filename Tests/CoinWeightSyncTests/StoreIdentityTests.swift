@@ -31,7 +31,9 @@ struct StoreIdentityTests {
 
             let other = #expect(throws: StoreIdentityMismatch.self) { try CoinWeightMirror(storePath: path, baseURL: second.baseURL) }
             #expect(other?.asked == .endpoint(StoreIdentity.normalizedEndpoint(second.baseURL)))
-            #expect(other?.description.contains("mirrors abc (uid 2) at \(StoreIdentity.normalizedEndpoint(first.baseURL))") == true, "\(String(describing: other))")
+            #expect(
+                other?.description.contains("mirrors abc (uid 2) at \(StoreIdentity.normalizedEndpoint(first.baseURL))") == true, "\(String(describing: other))"
+            )
             #expect(FolderSnapshot(folder).changes(since: before).isEmpty, "the store is byte-identical")
 
             let own = try CoinWeightMirror(storePath: path)

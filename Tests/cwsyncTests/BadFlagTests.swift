@@ -99,19 +99,22 @@ struct BadFlagTests {
         for command in tree.commands {
             let store = command.accepts("--store") ? ["--store", "{store}"] : []
             let required = requiredArguments(of: command) + (validationExtras[command.path.joined(separator: " ")] ?? [])
-            cases.append(Case(
-                arguments: command.path + required + ["--no-such-flag"] + store,
-                expected: command.isGroup ? "Error: " : "Unknown option '--no-such-flag'"))
+            cases.append(
+                Case(
+                    arguments: command.path + required + ["--no-such-flag"] + store,
+                    expected: command.isGroup ? "Error: " : "Unknown option '--no-such-flag'"))
             if let option = command.valueOptions.last, let name = option.longName {
                 let others = option.isOptional ? required : requiredArguments(of: command, leaving: name)
-                cases.append(Case(
-                    arguments: command.path + others + (name == "--store" ? [] : store) + [name],
-                    expected: "Missing value for '\(name) <\(option.valueName ?? "")>'"))
+                cases.append(
+                    Case(
+                        arguments: command.path + others + (name == "--store" ? [] : store) + [name],
+                        expected: "Missing value for '\(name) <\(option.valueName ?? "")>'"))
             }
             if command.accepts("--log-level") {
-                cases.append(Case(
-                    arguments: command.path + required + store + ["--log-level", "loud"],
-                    expected: "The value 'loud' is invalid for '--log-level <log-level>'"))
+                cases.append(
+                    Case(
+                        arguments: command.path + required + store + ["--log-level", "loud"],
+                        expected: "The value 'loud' is invalid for '--log-level <log-level>'"))
             }
         }
         for (arguments, expected) in badValues {

@@ -1,7 +1,8 @@
 import ArgumentParser
-@testable import CWSyncCLI
 import CoinWeightSync
 import Testing
+
+@testable import CWSyncCLI
 
 /// The command line parsed in process, as `cwsync` parses it, without a child process: which
 /// command a line reaches with which values, and the message and exit status of a bad one.
@@ -22,12 +23,14 @@ struct CommandLineParsingTests {
         #expect(run.interval == 30)
     }
 
-    @Test("a bad value is a usage error (exit 64) whose message names the problem", arguments: [
-        (["run", "--interval=0"], "--interval must be 1 second or more"),
-        (["orders", "--limit", "abc"], "The value 'abc' is invalid for '--limit <n>'"),
-        (["sync", "bogus"], "The value 'bogus' is invalid for '<resources>'"),
-        (["no-such-command"], "Unexpected argument 'no-such-command'"),
-    ])
+    @Test(
+        "a bad value is a usage error (exit 64) whose message names the problem",
+        arguments: [
+            (["run", "--interval=0"], "--interval must be 1 second or more"),
+            (["orders", "--limit", "abc"], "The value 'abc' is invalid for '--limit <n>'"),
+            (["sync", "bogus"], "The value 'bogus' is invalid for '<resources>'"),
+            (["no-such-command"], "Unexpected argument 'no-such-command'"),
+        ])
     func refusesBadValues(arguments: [String], expected: String) {
         #expect {
             _ = try CWSync.parseAsRoot(arguments)

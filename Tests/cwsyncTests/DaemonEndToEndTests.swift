@@ -25,7 +25,8 @@ struct DaemonEndToEndTests {
             var (emulator, url) = try await startEmulator()
             defer { emulator.kill() }
 
-            let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
+            let login = try await CWSyncBinary.run(
+                ["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
             #expect(login.status == 0, "\(login.err)")
             let session = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("state/session.json").path)
             #expect((session[.posixPermissions] as? Int) == 0o600)
@@ -38,8 +39,9 @@ struct DaemonEndToEndTests {
             #expect(offline.status == 0 && orders.count == 5, "offline history: \(offline.out)\(offline.err)")
             let unreachable = try await CWSyncBinary.run(["sync", "--store", store, "--endpoint", url])
             #expect(unreachable.status == 4, "offline sync exits 4: \(unreachable.err)")
-            #expect(unreachable.out.isEmpty && unreachable.err.split(separator: "\n").count == 1 && unreachable.err.contains("offline, nothing synced or sent"),
-                    "one line: \(unreachable.out)\(unreachable.err)")
+            #expect(
+                unreachable.out.isEmpty && unreachable.err.split(separator: "\n").count == 1 && unreachable.err.contains("offline, nothing synced or sent"),
+                "one line: \(unreachable.out)\(unreachable.err)")
             #expect(try await CWSyncBinary.run(["orders", "--history", "--limit", "5", "--json", "--store", store]).out == offline.out, "nothing changed")
             let queued = try await CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", url])
             #expect(queued.status == 0, "\(queued.err)")
@@ -52,7 +54,8 @@ struct DaemonEndToEndTests {
             try await waitUntil("the daemon claimed the store") { daemon.holdsLock(of: store) }
             let second = try await CWSyncBinary.run(["run", "--store", store, "--endpoint", url])
             #expect(second.status != 0 && second.err.contains("already serves this store"), "\(second.err)")
-            let relogin = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
+            let relogin = try await CWSyncBinary.run(
+                ["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
             #expect(relogin.status == 0)
 
             let client = try CoinWeightClient(baseURL: try #require(URL(string: url)))
@@ -80,7 +83,8 @@ struct DaemonEndToEndTests {
             let daemon = try CWSyncBinary.launch(["run", "--store", store, "--endpoint", url])
             defer { daemon.kill() }
             try await waitUntil("the daemon says it waits") { daemon.errors.contains("nobody is logged in; waiting for a login") }
-            let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
+            let login = try await CWSyncBinary.run(
+                ["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", url], input: "abc_password\n")
             #expect(login.status == 0, "\(login.err)")
             try await waitUntil("the daemon has synced") {
                 let status = try await CWSyncBinary.run(["status", "--store", store])

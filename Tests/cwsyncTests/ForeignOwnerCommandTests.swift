@@ -45,7 +45,8 @@ struct ForeignOwnerCommandTests {
 
                 let status = try await WriteCommandTests.cwsync(["status", "--store", store.path])
                 #expect(status.out.contains("pending 0, sending 0, delivered 20, failed 1, expired 0"), "\(status.out)")
-                #expect(status.out.contains("endpoint: \(running.baseURL.absoluteString)") && status.out.contains("the last attempt succeeded"), "\(status.out)")
+                #expect(
+                    status.out.contains("endpoint: \(running.baseURL.absoluteString)") && status.out.contains("the last attempt succeeded"), "\(status.out)")
                 #expect(status.out.contains("cwsync outbox list --state failed,expired") && !status.out.contains("run cwsync login"), "\(status.out)")
                 let stored = try await store.read(.allOrders(OrderFilter(owner: "2"))).count
                 #expect(status.out.contains("order \(stored)") && stored >= 20, "rows held: \(status.out)")

@@ -24,8 +24,10 @@ struct ForgetAccountTests {
                 let columns = try db.columns(in: table).map(\.name)
                 var count = 0
                 for column in columns where ["uid", "owner", "scope"].contains(column) {
-                    count += try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(table)\" WHERE \(column) IN (\(databaseQuestionMarks(count: keys.count)))",
-                                              arguments: StatementArguments(keys)) ?? 0
+                    count +=
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM \"\(table)\" WHERE \(column) IN (\(databaseQuestionMarks(count: keys.count)))",
+                            arguments: StatementArguments(keys)) ?? 0
                 }
                 if columns.contains("resource") {
                     for key in keys {
@@ -39,7 +41,9 @@ struct ForgetAccountTests {
         }
     }
 
-    @Test("with a queued write it refuses, naming the count; with discardingQueued no table holds a row of the account, the shared config stays, and another user can log in")
+    @Test(
+        "with a queued write it refuses, naming the count; with discardingQueued no table holds a row of the account, the shared config stays, and another user can log in"
+    )
     func forgetsEverything() async throws {
         try await CoinWeightEmulator.withRunning(EmulatorConfiguration(seedOrders: 200, seedDays: 10)) { running, _ in
             try await withTemporaryDirectory { folder in
@@ -48,8 +52,10 @@ struct ForgetAccountTests {
                 defer { try? mirror.store.close() }
                 _ = try await mirror.login(Credentials(userName: "abc", password: "abc_password"))
                 #expect(await mirror.syncNow().isComplete)
-                _ = try await mirror.outbox.placeOrder(NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance",
-                                                                price: "2000.50", quantity: "1.2500"), uid: 2)
+                _ = try await mirror.outbox.placeOrder(
+                    NewOrder(
+                        orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance",
+                        price: "2000.50", quantity: "1.2500"), uid: 2)
                 let before = try Self.rowsNaming(uid: "2", owners: ["strategy-10"], in: path)
                 #expect(before["order"] ?? 0 > 200 && before["favorite"] ?? 0 > 0 && before["outbox"] == 1 && before["store_identity"] == 1, "\(before)")
 
@@ -66,7 +72,9 @@ struct ForgetAccountTests {
         }
     }
 
-    @Test("cwsync logout --forget: refused with a queued write (one line, exit 1), then --discard-queued removes the account; --discard-queued alone is a usage error")
+    @Test(
+        "cwsync logout --forget: refused with a queued write (one line, exit 1), then --discard-queued removes the account; --discard-queued alone is a usage error"
+    )
     func commandLine() async throws {
         try await CoinWeightEmulator.withRunning(EmulatorConfiguration(seedOrders: 50, seedDays: 5)) { running, _ in
             try await withTemporaryDirectory { folder in

@@ -28,7 +28,8 @@ struct InterruptedSyncTests {
                 let interrupted = await sync.finished()
                 #expect(interrupted.status == 130 && !interrupted.killed, "exit \(interrupted.status): \(interrupted.err)")
                 let said = interrupted.errorLines.filter { $0.hasPrefix("cwsync:") }
-                #expect(said.count == 1 && said.first?.contains("interrupted:") == true && said.first?.contains("cwsync sync again") == true, "\(interrupted.err)")
+                #expect(
+                    said.count == 1 && said.first?.contains("interrupted:") == true && said.first?.contains("cwsync sync again") == true, "\(interrupted.err)")
                 #expect(!interrupted.err.contains("warning"), "an interruption is not a failure to warn about: \(interrupted.err)")
                 #expect(!interrupted.out.contains("orderHistory: synced"), "\(interrupted.out)")
 

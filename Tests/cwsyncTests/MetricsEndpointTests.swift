@@ -1,8 +1,9 @@
 import CoinWeightTestSupport
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `cwsync run --metrics-port`: the built daemon serves what `cwsync status --json` reports as
@@ -16,15 +17,20 @@ struct MetricsEndpointTests {
             let emulator = try CWSyncBinary.launch(["--port", "0", "--control"], of: .emulator)
             defer { emulator.kill() }
             let api = try #require(URL(string: try await emulator.firstLine()), "the emulator printed no URL")
-            let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", api.absoluteString], input: "abc_password\n")
+            let login = try await CWSyncBinary.run(
+                ["login", "--user", "abc", "--password-stdin", "--store", store, "--endpoint", api.absoluteString], input: "abc_password\n")
             #expect(login.status == 0, "\(login.err)")
             let symbols = try await CWSyncBinary.run(["sync", "symbols", "--store", store])
             #expect(symbols.status == 0, "the config a favorite is checked against: \(symbols.err)")
             let queued = try await CWSyncBinary.run(["favorite", "add", "okcoin", "BTC-USDT", "--store", store, "--endpoint", api.absoluteString])
             #expect(queued.status == 0, "\(queued.err)")
 
-            let taken = try await CWSyncBinary.run(["run", "--store", store, "--endpoint", api.absoluteString, "--metrics-port", String(try #require(api.port))])
-            #expect(taken.status == 1 && taken.err.hasPrefix("cwsync: cannot serve metrics on 127.0.0.1 port") && taken.err.split(separator: "\n").count == 1, "\(taken.err)")
+            let taken = try await CWSyncBinary.run([
+                "run", "--store", store, "--endpoint", api.absoluteString, "--metrics-port", String(try #require(api.port)),
+            ])
+            #expect(
+                taken.status == 1 && taken.err.hasPrefix("cwsync: cannot serve metrics on 127.0.0.1 port") && taken.err.split(separator: "\n").count == 1,
+                "\(taken.err)")
 
             let daemon = try CWSyncBinary.launch([
                 "run", "--store", store, "--endpoint", api.absoluteString, "--interval", "3600", "--metrics-port", "0",
@@ -70,7 +76,10 @@ struct MetricsEndpointTests {
             let store = folder.appendingPathComponent("cwsync.sqlite").path
             let refused = try await CWSyncBinary.run(["run", "--store", store, "--metrics-port", "0", "--metrics-address", "0.0.0.0"])
             #expect(refused.status == 64 && refused.out.isEmpty, "\(refused.out)")
-            #expect(refused.err.split(separator: "\n") == ["cwsync: --metrics-address 0.0.0.0 is not a loopback address: pass --allow-remote-metrics to serve the metrics beyond this machine"])
+            #expect(
+                refused.err.split(separator: "\n") == [
+                    "cwsync: --metrics-address 0.0.0.0 is not a loopback address: pass --allow-remote-metrics to serve the metrics beyond this machine"
+                ])
             #expect(!FileManager.default.fileExists(atPath: store) && !FileManager.default.fileExists(atPath: store + ".lock"))
         }
     }

@@ -4,15 +4,18 @@ import CoinWeightStore
 import CoinWeightTestSupport
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The path a new user follows, with the built binary only: quickstart, then a server of
 /// their own with other data, logged in and synced on the default store.
 @Suite("A newcomer's first steps", .serialized)
 struct NewcomerPathTests {
-    @Test("quickstart, then login and sync against a second emulator on the default store: the mirror equals that emulator's state dump, order for order, and holds nothing of the first")
+    @Test(
+        "quickstart, then login and sync against a second emulator on the default store: the mirror equals that emulator's state dump, order for order, and holds nothing of the first"
+    )
     func quickstartThenOwnServer() async throws {
         try await withTemporaryDirectory { folder in
             let defaultStore = folder.appendingPathComponent("sync-state/cwsync.sqlite").path
@@ -25,8 +28,9 @@ struct NewcomerPathTests {
             let emulator = try CWSyncBinary.launch(["--port", "0", "--seed-orders", "5000", "--seed-days", "30", "--control"], of: .emulator)
             defer { emulator.kill() }
             let base = try #require(URL(string: try await emulator.firstLine()))
-            let login = try await CWSyncBinary.run(["login", "--user", "abc", "--password-stdin", "--endpoint", base.absoluteString],
-                                                   input: "abc_password\n", environment: environment)
+            let login = try await CWSyncBinary.run(
+                ["login", "--user", "abc", "--password-stdin", "--endpoint", base.absoluteString],
+                input: "abc_password\n", environment: environment)
             #expect(login.status == 0, "\(login.err)")
             let sync = try await CWSyncBinary.run(["sync"], environment: environment)
             #expect(sync.status == 0 && sync.out.contains("orderHistory: synced"), "\(sync.out)\(sync.err)")

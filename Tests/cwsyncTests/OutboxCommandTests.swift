@@ -14,7 +14,9 @@ struct OutboxCommandTests {
             let pair = MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")
             let favorite = try await outbox.enqueue(.addFavorite(pair), uid: 2)
             let (create, localID) = try await outbox.placeOrder(NewOrder.sample(), uid: 2)
-            try await harness.store.write { try $0.markFailed(create, .refused(code: 4, message: "parameters error", order: nil), message: "parameters error", at: harness.clock.now) }
+            try await harness.store.write {
+                try $0.markFailed(create, .refused(code: 4, message: "parameters error", order: nil), message: "parameters error", at: harness.clock.now)
+            }
             let path = harness.store.path
 
             let listed = try await CWSyncBinary.run(["outbox", "list", "--store", path, "--json"])

@@ -55,8 +55,10 @@ struct QueryCommandTests {
                 (["--active"], OrderFilter(owner: "2", executionTypes: ExecutionType.activeStates)),
                 (["--active", "--history"], OrderFilter(owner: "2")),
                 (["--symbol", "ETH-USDT", "--side", "BID"], OrderFilter(owner: "2", symbol: "ETH-USDT", side: .bid)),
-                (["--counter-party", "huobi", "--side", "ask", "--history"],
-                 OrderFilter(owner: "2", counterParty: "huobi", side: .ask, executionTypes: ExecutionType.inactiveStates)),
+                (
+                    ["--counter-party", "huobi", "--side", "ask", "--history"],
+                    OrderFilter(owner: "2", counterParty: "huobi", side: .ask, executionTypes: ExecutionType.inactiveStates)
+                ),
                 (["--since", String(older), "--until", String(newer)], OrderFilter(owner: "2", createdIn: older...newer)),
                 (["--since", String(older)], OrderFilter(owner: "2", createdIn: older...Int64.max)),
                 (["--owner", "strategy-10"], OrderFilter(owner: "strategy-10")),
@@ -70,7 +72,8 @@ struct QueryCommandTests {
             let otherOnServer = await harness.serverOrders(owner: "strategy-10")
             #expect(other.count > 100 && other == otherOnServer, "every order of strategy-10, as the emulator has them")
 
-            let day = try await Self.orderPage(["orders", "--json", "--limit", "1000", "--since", "2026-09-01", "--until", "2026-09-01", "--store", path]).orders
+            let day = try await Self.orderPage(["orders", "--json", "--limit", "1000", "--since", "2026-09-01", "--until", "2026-09-01", "--store", path])
+                .orders
             let dayStart: Int64 = 1_788_220_800_000
             #expect(!day.isEmpty && day == all.filter { (dayStart..<dayStart + 86_400_000).contains($0.createTime) }, "a day stands for all of it")
 
@@ -89,7 +92,10 @@ struct QueryCommandTests {
             #expect(result.status == 0, "\(result.err)")
             let lines = result.out.split(separator: "\n").map(String.init)
             let page = try await harness.store.read(.orders(OrderFilter(owner: "2"), limit: 5))
-            #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["ID", "CREATED", "COUNTERPARTY", "SYMBOL", "SIDE", "TYPE", "PRICE", "QUANTITY", "FILLED", "FILL-PRICE", "STATE", "PENDING"])
+            #expect(
+                lines.first?.split(separator: " ", omittingEmptySubsequences: true) == [
+                    "ID", "CREATED", "COUNTERPARTY", "SYMBOL", "SIDE", "TYPE", "PRICE", "QUANTITY", "FILLED", "FILL-PRICE", "STATE", "PENDING",
+                ])
             #expect(lines.dropFirst().map { String($0.prefix { $0 != " " }) } == page.orders.map(\.streetOrderId))
             let priceColumn = try #require(lines.first?.range(of: "PRICE")).lowerBound.utf16Offset(in: lines[0])
             for (line, order) in zip(lines.dropFirst(), page.orders) {
@@ -117,7 +123,8 @@ struct QueryCommandTests {
             #expect(try await json(MarketItem.self, ["favorites"]) == favorites)
             #expect(try await json(LayoutSlot.self, ["layout", "simple"]) == (try await store.read(.layout(.simple, scope: .user(2)))))
             #expect(try await json(LayoutSlot.self, ["layout", "simple"]).contains(LayoutSlot(position: 7, counterParty: "okcoin", symbol: "BTC-USDT")))
-            #expect(try await json(LayoutSlot.self, ["layout", "professional", "--defaults"]) == (try await store.read(.layout(.professional, scope: .defaults))))
+            #expect(
+                try await json(LayoutSlot.self, ["layout", "professional", "--defaults"]) == (try await store.read(.layout(.professional, scope: .defaults))))
             #expect(try await json(MarketCategory.self, ["markets"]) == (try await store.read(.markets(scope: .user(2)))))
             #expect(try await json(MarketCategory.self, ["markets", "--defaults"]) == (try await store.read(.markets(scope: .defaults))))
             #expect(try await json(CounterPartySymbols.self, ["symbols"]) == (try await store.read(.symbols)))
@@ -168,7 +175,9 @@ struct QueryCommandTests {
             #expect(loggedOut.status == 5 && loggedOut.err == "cwsync: not logged in: pass --owner, or run cwsync login --user NAME\n")
             let noUser = try await CWSyncBinary.run(["layout", "simple", "--store", path])
             #expect(noUser.status == 5 && noUser.err == "cwsync: not logged in: pass --uid or --defaults, or run cwsync login --user NAME\n")
-            #expect(try await CWSyncBinary.run(["orders", "--owner", "2", "--store", path]).out.split(separator: "\n").first == "ID  CREATED  COUNTERPARTY  SYMBOL  SIDE  TYPE  PRICE  QUANTITY  FILLED  FILL-PRICE  STATE  PENDING")
+            #expect(
+                try await CWSyncBinary.run(["orders", "--owner", "2", "--store", path]).out.split(separator: "\n").first
+                    == "ID  CREATED  COUNTERPARTY  SYMBOL  SIDE  TYPE  PRICE  QUANTITY  FILLED  FILL-PRICE  STATE  PENDING")
 
             let newerPath = folder.appendingPathComponent("newer.sqlite").path
             try CoinWeightStore(path: newerPath).close()
@@ -180,23 +189,27 @@ struct QueryCommandTests {
             let before = try Data(contentsOf: URL(fileURLWithPath: newerPath))
             let newer = try await CWSyncBinary.run(["orders", "--owner", "2", "--store", newerPath])
             #expect(newer.status != 0 && newer.out.isEmpty)
-            #expect(newer.err.hasPrefix("cwsync: \(newerPath) was written by a newer version (schema version 999;") && newer.err.filter { $0 == "\n" }.count == 1, "\(newer.err)")
+            #expect(
+                newer.err.hasPrefix("cwsync: \(newerPath) was written by a newer version (schema version 999;") && newer.err.filter { $0 == "\n" }.count == 1,
+                "\(newer.err)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: newerPath)) == before, "left as it was")
             #expect(!FileManager.default.fileExists(atPath: newerPath + "-wal") && !FileManager.default.fileExists(atPath: newerPath + "-shm"))
         }
     }
 
-    @Test("bad flags are argument-parser's usage error naming the flag, before the store is touched", arguments: [
-        (["orders", "--limit", "-1"], "--limit"),
-        (["orders", "--limit", "0"], "--limit must be 1 or more"),
-        (["orders", "--side", "SIDEWAYS"], "'SIDEWAYS' is invalid for '--side <side>'"),
-        (["orders", "--since", "yesterday"], "'yesterday' is invalid for '--since <time>'"),
-        (["orders", "--until", "2026-09-21T12:00:00"], "'2026-09-21T12:00:00' is invalid for '--until <time>'"),
-        (["orders", "--since", "2026-09-02", "--until", "2026-09-01"], "--since is after --until"),
-        (["orders", "--after", "1790000000000"], "is invalid for '--after <cursor>'"),
-        (["layout", "diagonal"], "'diagonal' is invalid for '<kind>'"),
-        (["markets", "--defaults", "--uid", "2"], "--defaults and --uid exclude each other"),
-    ])
+    @Test(
+        "bad flags are argument-parser's usage error naming the flag, before the store is touched",
+        arguments: [
+            (["orders", "--limit", "-1"], "--limit"),
+            (["orders", "--limit", "0"], "--limit must be 1 or more"),
+            (["orders", "--side", "SIDEWAYS"], "'SIDEWAYS' is invalid for '--side <side>'"),
+            (["orders", "--since", "yesterday"], "'yesterday' is invalid for '--since <time>'"),
+            (["orders", "--until", "2026-09-21T12:00:00"], "'2026-09-21T12:00:00' is invalid for '--until <time>'"),
+            (["orders", "--since", "2026-09-02", "--until", "2026-09-01"], "--since is after --until"),
+            (["orders", "--after", "1790000000000"], "is invalid for '--after <cursor>'"),
+            (["layout", "diagonal"], "'diagonal' is invalid for '<kind>'"),
+            (["markets", "--defaults", "--uid", "2"], "--defaults and --uid exclude each other"),
+        ])
     func badFlags(arguments: [String], message: String) async throws {
         try await withTemporaryDirectory { folder in
             let path = folder.appendingPathComponent("cwsync.sqlite").path
@@ -215,7 +228,8 @@ struct QueryCommandTests {
         try await SyncHarness.with(seedOrders: 600, seedDays: 40) { harness in
             await harness.state.seedHistory(owner: "strategy-10", count: 150, days: 20, seed: 9, endTime: harness.clock.now.millisecondsSince1970)
             for (owner, counterParty) in [("2", "binance"), ("strategy-10", "huobi")] {
-                try await harness.client.addSecret(NewSecret(counterParty: counterParty, owner: owner, apiKey: "key-\(owner)", secretKey: "plain-secret-\(owner)"))
+                try await harness.client.addSecret(
+                    NewSecret(counterParty: counterParty, owner: owner, apiKey: "key-\(owner)", secretKey: "plain-secret-\(owner)"))
             }
             let pair = MarketPair(counterParty: "okcoin", symbol: "BTC-USDT")
             try await harness.client.addFavorite(uid: 2, pair)

@@ -22,7 +22,8 @@ struct StoreIdentityCommandTests {
             let before = FolderSnapshot(folder)
             let elsewhere = try await CWSyncBinary.run(["sync", "--store", store, "--endpoint", second.baseURL.absoluteString])
             #expect(elsewhere.status == 1 && elsewhere.out.isEmpty && elsewhere.errorLines.count == 1, "\(elsewhere.out)\(elsewhere.err)")
-            #expect(elsewhere.err.contains("mirrors abc (uid 2) at \(StoreIdentity.normalizedEndpoint(first.baseURL)), not the server at")
+            #expect(
+                elsewhere.err.contains("mirrors abc (uid 2) at \(StoreIdentity.normalizedEndpoint(first.baseURL)), not the server at")
                     && elsewhere.err.contains("--store"), "\(elsewhere.err)")
             let eve = try await CWSyncBinary.run(["login", "--user", "eve", "--password-stdin", "--store", store], input: "eve_password\n")
             #expect(eve.status == 1 && eve.err.contains("not user eve") && eve.errorLines.count == 1, "\(eve.err)")
@@ -52,7 +53,8 @@ struct StoreIdentityCommandTests {
             let before = FolderSnapshot(folder.appendingPathComponent("data"))
             let refused = try await CWSyncBinary.run(["quickstart", "--store", defaultStore], of: .emulator, environment: environment)
             #expect(refused.status == 64 && refused.err.contains("mirrors an account already"), "\(refused.err)")
-            #expect(FolderSnapshot(folder.appendingPathComponent("data")).changes(since: before).filter { !$0.hasSuffix("-shm") && !$0.hasSuffix("-wal") }.isEmpty)
+            #expect(
+                FolderSnapshot(folder.appendingPathComponent("data")).changes(since: before).filter { !$0.hasSuffix("-shm") && !$0.hasSuffix("-wal") }.isEmpty)
         }
     }
 }

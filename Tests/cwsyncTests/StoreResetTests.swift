@@ -16,7 +16,9 @@ struct StoreResetTests {
         return try await store.read(.allOrders(OrderFilter(owner: "2")))
     }
 
-    @Test("orders older than the high-water mark that a sync cannot see are read by sync --full; store reset keeps the queued write, and the next sync gives the server's orders")
+    @Test(
+        "orders older than the high-water mark that a sync cannot see are read by sync --full; store reset keeps the queued write, and the next sync gives the server's orders"
+    )
     func fullSyncAndReset() async throws {
         try await CoinWeightEmulator.withRunning(EmulatorConfiguration(controlEnabled: true, seedOrders: 150, seedDays: 10)) { running, state in
             try await withTemporaryDirectory { folder in
@@ -40,13 +42,17 @@ struct StoreResetTests {
                 #expect(full.status == 0, "\(full.err)")
                 #expect(try await Self.stored(store) == server(), "the whole history, read again")
 
-                let queued = try await CWSyncBinary.run(["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID",
-                                                         "--type", "LIMIT", "--price", "2000.50", "--quantity", "1.3579", "--store", store])
+                let queued = try await CWSyncBinary.run([
+                    "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID",
+                    "--type", "LIMIT", "--price", "2000.50", "--quantity", "1.3579", "--store", store,
+                ])
                 #expect(queued.status == 0, "\(queued.err)")
                 let reset = try await CWSyncBinary.run(["store", "reset", "--store", store])
                 #expect(reset.status == 0 && reset.out.contains("1 queued write kept"), "\(reset.out)\(reset.err)")
                 let left = try await Self.stored(store)
-                #expect(left.count == 1 && left[0].quantity == "1.3579" && left[0].streetOrderId.hasPrefix("local-"), "only the queued create, still shown: \(left)")
+                #expect(
+                    left.count == 1 && left[0].quantity == "1.3579" && left[0].streetOrderId.hasPrefix("local-"), "only the queued create, still shown: \(left)"
+                )
                 #expect(SessionFile(besideStore: store).load() != nil, "the session stays")
 
                 let again = try await CWSyncBinary.run(["sync", "--store", store])

@@ -162,20 +162,25 @@ struct WriteCommandTests {
 
             let count = try await harness.store.read(.outbox()).count
             for command in ["start", "stop", "leave", "delete"] {
-                try await Self.expectRefused(try await Self.cwsync(["strategy", command, "no-such-id"] + options), status: 1,
-                                             "strategy no-such-id is not in the store", outboxCount: count, harness)
+                try await Self.expectRefused(
+                    try await Self.cwsync(["strategy", command, "no-such-id"] + options), status: 1,
+                    "strategy no-such-id is not in the store", outboxCount: count, harness)
             }
             try JSONEncoder().encode(item).write(to: file)
-            try await Self.expectRefused(try await Self.cwsync(["strategy", "update", "--file", file.path] + options), status: 1,
-                                         "has no \"id\"", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["strategy", "update", "--file", file.path] + options), status: 1,
+                "has no \"id\"", outboxCount: count, harness)
             try JSONEncoder().encode(item.withID("no-such-id")).write(to: file)
-            try await Self.expectRefused(try await Self.cwsync(["strategy", "update", "--file", file.path] + options), status: 1,
-                                         "strategy no-such-id is not in the store", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["strategy", "update", "--file", file.path] + options), status: 1,
+                "strategy no-such-id is not in the store", outboxCount: count, harness)
             try Data(#"{"name":"x","exchange":"binance"}"#.utf8).write(to: file)
-            try await Self.expectRefused(try await Self.cwsync(["strategy", "create", "--file", file.path] + options), status: 1,
-                                         "is not a strategy item: \"strategyType\" is missing", outboxCount: count, harness)
-            try await Self.expectRefused(try await Self.cwsync(["strategy", "create", "--file", harness.folder.appendingPathComponent("none.json").path] + options),
-                                         status: 1, "cannot read", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["strategy", "create", "--file", file.path] + options), status: 1,
+                "is not a strategy item: \"strategyType\" is missing", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["strategy", "create", "--file", harness.folder.appendingPathComponent("none.json").path] + options),
+                status: 1, "cannot read", outboxCount: count, harness)
             try await Self.expectRefused(try await Self.cwsync(["strategy", "create"] + options), status: 64, "--file", outboxCount: count, harness)
         }
     }
@@ -183,10 +188,11 @@ struct WriteCommandTests {
     @Test("order create, update, cancel: queued with exact amounts, in the store at once, on the server once delivered; the local id keeps naming it")
     func orderLifecycle() async throws {
         try await Self.with { harness, outbox, options in
-            let created = try await Self.cwsync([
-                "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "LIMIT",
-                "--price", "2000.50", "--quantity", "1.2500", "--valid-for", "120",
-            ] + options)
+            let created = try await Self.cwsync(
+                [
+                    "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "LIMIT",
+                    "--price", "2000.50", "--quantity", "1.2500", "--valid-for", "120",
+                ] + options)
             #expect(created.status == 0, "\(created.err)")
             let (create, localID) = (try Self.entryID(created.out), try Self.localID(created.out))
             let order = NewOrder(orderType: .limit, symbol: "ETH-USDT", side: .bid, owner: "2", counterParty: "binance", price: "2000.50", quantity: "1.2500")
@@ -212,11 +218,14 @@ struct WriteCommandTests {
             #expect(try await harness.store.read(.order(id: serverID))?.price.text == "2001.00", "shown at once")
             #expect(await outbox.deliver(uid: 2).delivered == [update])
             let amended = await harness.state.snapshot().orders.first { $0.streetOrderId == serverID }
-            #expect(amended?.price.isSameAmount(as: "2001.00") == true && amended?.quantity.isSameAmount(as: "1.2500") == true, "\(String(describing: amended))")
+            #expect(
+                amended?.price.isSameAmount(as: "2001.00") == true && amended?.quantity.isSameAmount(as: "1.2500") == true, "\(String(describing: amended))")
 
             let canceled = try await Self.cwsync(["order", "cancel", serverID] + options)
             let cancel = try Self.entryID(canceled.out)
-            #expect(try await harness.store.read(.outboxEntry(id: cancel))?.write == .cancelOrder(OrderReference(streetOrderId: serverID, owner: "2", counterParty: "binance")))
+            #expect(
+                try await harness.store.read(.outboxEntry(id: cancel))?.write
+                    == .cancelOrder(OrderReference(streetOrderId: serverID, owner: "2", counterParty: "binance")))
             #expect(try await harness.store.read(.order(id: serverID))?.executionType == .canceling, "shown at once")
             #expect(await outbox.deliver(uid: 2).delivered == [cancel])
             #expect(await harness.state.snapshot().orders.first { $0.streetOrderId == serverID }?.executionType == .canceled)
@@ -224,16 +233,21 @@ struct WriteCommandTests {
             #expect(await harness.engine.sync(uid: 2, only: [.activeOrders]).failures.isEmpty, "the store learns it is canceled")
             #expect(try await harness.store.read(.order(id: serverID))?.executionType == .canceled)
             let count = try await harness.store.read(.outbox()).count
-            try await Self.expectRefused(try await Self.cwsync(["order", "update", "no-such-order", "--price", "1.00"] + options), status: 1,
-                                         "order no-such-order is not in the store", outboxCount: count, harness)
-            try await Self.expectRefused(try await Self.cwsync(["order", "cancel", "no-such-order"] + options), status: 1,
-                                         "order no-such-order is not in the store", outboxCount: count, harness)
-            try await Self.expectRefused(try await Self.cwsync(["order", "cancel", serverID] + options), status: 1,
-                                         "EXECUTION_CANCELED already", outboxCount: count, harness)
-            try await Self.expectRefused(try await Self.cwsync(["order", "update", serverID, "--quantity", "2.0"] + options), status: 1,
-                                         "only an unfilled order", outboxCount: count, harness)
-            try await Self.expectRefused(try await Self.cwsync(["order", "update", serverID] + options), status: 64,
-                                         "give --price, --quantity or both", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["order", "update", "no-such-order", "--price", "1.00"] + options), status: 1,
+                "order no-such-order is not in the store", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["order", "cancel", "no-such-order"] + options), status: 1,
+                "order no-such-order is not in the store", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["order", "cancel", serverID] + options), status: 1,
+                "EXECUTION_CANCELED already", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["order", "update", serverID, "--quantity", "2.0"] + options), status: 1,
+                "only an unfilled order", outboxCount: count, harness)
+            try await Self.expectRefused(
+                try await Self.cwsync(["order", "update", serverID] + options), status: 64,
+                "give --price, --quantity or both", outboxCount: count, harness)
         }
     }
 
@@ -250,7 +264,8 @@ struct WriteCommandTests {
             let queued = try await Self.cwsync(["order", "cancel-all", "--counter-party", "binance"] + options)
             #expect(queued.status == 0, "\(queued.err)")
             let id = try Self.entryID(queued.out)
-            #expect(try await harness.store.read(.outboxEntry(id: id))?.write == .cancelAllOrders(CancelAllRequest(owner: "2", selectedCounterParty: ["binance"])))
+            #expect(
+                try await harness.store.read(.outboxEntry(id: id))?.write == .cancelAllOrders(CancelAllRequest(owner: "2", selectedCounterParty: ["binance"])))
             #expect(try await harness.store.read(.order(id: onBinance.streetOrderId))?.executionType == .canceling, "shown at once")
             #expect(try await harness.store.read(.order(id: onHuobi.streetOrderId))?.executionType == .acknowledged)
 
@@ -259,14 +274,17 @@ struct WriteCommandTests {
             #expect(server.first { $0.streetOrderId == onBinance.streetOrderId }?.executionType == .canceled)
             #expect(server.first { $0.streetOrderId == onHuobi.streetOrderId }?.executionType == .acknowledged)
 
-            let all = try await Self.cwsync(["order", "cancel-all", "--owner", "strategy-10", "--counter-party", "huobi", "--counter-party", "okcoin"] + options)
-            #expect(try await harness.store.read(.outboxEntry(id: try Self.entryID(all.out)))?.write
-                == .cancelAllOrders(CancelAllRequest(owner: "strategy-10", selectedCounterParty: ["huobi", "okcoin"])))
+            let all = try await Self.cwsync(
+                ["order", "cancel-all", "--owner", "strategy-10", "--counter-party", "huobi", "--counter-party", "okcoin"] + options)
+            #expect(
+                try await harness.store.read(.outboxEntry(id: try Self.entryID(all.out)))?.write
+                    == .cancelAllOrders(CancelAllRequest(owner: "strategy-10", selectedCounterParty: ["huobi", "okcoin"])))
             let foreign = try await Self.cwsync(["order", "cancel-all", "--owner", "3"] + options)
             #expect(foreign.status == 1 && foreign.out.isEmpty && foreign.err.contains("owner 3 is not an account of user 2"), "\(foreign.err)")
             let everywhere = try await Self.cwsync(["order", "cancel-all"] + options)
-            #expect(try await harness.store.read(.outboxEntry(id: try Self.entryID(everywhere.out)))?.write
-                == .cancelAllOrders(CancelAllRequest(owner: "2", selectedCounterParty: [])), "no exchange named: all of them")
+            #expect(
+                try await harness.store.read(.outboxEntry(id: try Self.entryID(everywhere.out)))?.write
+                    == .cancelAllOrders(CancelAllRequest(owner: "2", selectedCounterParty: [])), "no exchange named: all of them")
         }
     }
 
@@ -287,11 +305,21 @@ struct WriteCommandTests {
             for (arguments, status, message) in cases {
                 try await Self.expectRefused(try await Self.cwsync(base + arguments + options), status: status, message, outboxCount: 0, harness)
             }
-            let unknownSymbol = ["order", "create", "--counter-party", "binance", "--symbol", "DOGE-USDT", "--side", "BID", "--type", "LIMIT", "--price", "1.0", "--quantity", "1.0"]
-            try await Self.expectRefused(try await Self.cwsync(unknownSymbol + options), status: 1, "symbol DOGE-USDT is not traded on binance", outboxCount: 0, harness)
-            let badSide = ["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BUY", "--type", "LIMIT", "--price", "1.0", "--quantity", "1.0"]
+            let unknownSymbol = [
+                "order", "create", "--counter-party", "binance", "--symbol", "DOGE-USDT", "--side", "BID", "--type", "LIMIT", "--price", "1.0", "--quantity",
+                "1.0",
+            ]
+            try await Self.expectRefused(
+                try await Self.cwsync(unknownSymbol + options), status: 1, "symbol DOGE-USDT is not traded on binance", outboxCount: 0, harness)
+            let badSide = [
+                "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BUY", "--type", "LIMIT", "--price", "1.0", "--quantity",
+                "1.0",
+            ]
             try await Self.expectRefused(try await Self.cwsync(badSide + options), status: 64, "BUY", outboxCount: 0, harness)
-            let badType = ["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "STOP", "--price", "1.0", "--quantity", "1.0"]
+            let badType = [
+                "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "STOP", "--price", "1.0", "--quantity",
+                "1.0",
+            ]
             try await Self.expectRefused(try await Self.cwsync(badType + options), status: 64, "STOP", outboxCount: 0, harness)
             let refused = try await Self.cwsync(base + ["--price", "2000.50", "--quantity", "0.0001"] + options)
             #expect(refused.err.split(separator: "\n").count == 1, "one line: \(refused.err)")
@@ -302,14 +330,17 @@ struct WriteCommandTests {
     func marketOffline() async throws {
         try await Self.with { harness, outbox, options in
             func create(_ type: String, _ quantity: String, _ extra: [String]) -> [String] {
-                ["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", type,
-                 "--price", "2000.50", "--quantity", quantity] + extra
+                [
+                    "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", type,
+                    "--price", "2000.50", "--quantity", quantity,
+                ] + extra
             }
             try await Self.withOfflineStore(harness) { store in
                 let offline = ["--store", store.path]
                 let refused = try await Self.cwsync(create("MARKET", "1.0000", offline))
-                #expect(refused.status == 1 && refused.out.isEmpty && refused.err.contains("a MARKET order is not queued while the server cannot be reached"),
-                        "\(refused.out)\(refused.err)")
+                #expect(
+                    refused.status == 1 && refused.out.isEmpty && refused.err.contains("a MARKET order is not queued while the server cannot be reached"),
+                    "\(refused.out)\(refused.err)")
                 #expect(refused.err.contains("--allow-offline") && refused.err.split(separator: "\n").count == 1, "\(refused.err)")
                 #expect(try await store.read(.outbox()).isEmpty, "nothing queued")
 
@@ -319,7 +350,10 @@ struct WriteCommandTests {
                 let asked = try await Self.cwsync(create("market", "3.0000", offline + ["--allow-offline"]))
                 #expect(asked.status == 0, "\(asked.err)")
                 let askedEntry = try await store.read(.outboxEntry(id: try Self.entryID(asked.out)))
-                guard case .createOrder(let order, _) = askedEntry?.write else { Issue.record("not an order create: \(String(describing: askedEntry))"); return }
+                guard case .createOrder(let order, _) = askedEntry?.write else {
+                    Issue.record("not an order create: \(String(describing: askedEntry))")
+                    return
+                }
                 #expect(order.orderType == .market && order.quantity == "3.0000")
                 #expect(try await store.read(.outbox(uid: 2, states: [.pending])).count == 2)
             }
@@ -333,11 +367,14 @@ struct WriteCommandTests {
         }
     }
 
-    @Test("secret add reads the secret from standard input and reaches the server, masked in its state and the store, the plaintext nowhere on disk; secret remove takes it off")
+    @Test(
+        "secret add reads the secret from standard input and reaches the server, masked in its state and the store, the plaintext nowhere on disk; secret remove takes it off"
+    )
     func secrets() async throws {
         try await Self.with { harness, _, options in
             let plaintext = "plaintext-secret-9c1e"
-            let added = try await Self.cwsync(["secret", "add", "--counter-party", "binance", "--owner", "2", "--api-key", "key-cli"] + options, input: plaintext + "\n")
+            let added = try await Self.cwsync(
+                ["secret", "add", "--counter-party", "binance", "--owner", "2", "--api-key", "key-cli"] + options, input: plaintext + "\n")
             #expect(added.status == 0, "\(added.err)")
             #expect(!added.out.contains(plaintext) && !added.err.contains(plaintext))
             let masked = SecretMetadata(counterParty: "binance", owner: "2", apiKey: "key-cli", maskedSecretKey: "p****e")
@@ -391,7 +428,10 @@ struct WriteCommandTests {
                 ["layout", "set", "simple", "1", "binance", "ETH-USDT"],
                 ["strategy", "start", "1"],
                 ["strategy", "create", "--file", folder.appendingPathComponent("item.json").path],
-                ["order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "LIMIT", "--price", "1.00", "--quantity", "1.0"],
+                [
+                    "order", "create", "--counter-party", "binance", "--symbol", "ETH-USDT", "--side", "BID", "--type", "LIMIT", "--price", "1.00",
+                    "--quantity", "1.0",
+                ],
                 ["order", "cancel", "1"],
                 ["order", "cancel-all"],
                 ["secret", "add", "--counter-party", "binance", "--api-key", "k"],

@@ -65,9 +65,10 @@ extension CoinWeightClient {
 
     /// `POST /config/strategy/custom/{uid}/item/create`: returns the item with the server's id.
     public func createStrategyItem(uid: UserID, _ item: StrategyItem) async throws(CoinWeightError) -> StrategyItem {
-        try await send(encoding {
-            try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/create", body: item.withID(nil), decode: Self.decodeKeyedItem)
-        })
+        try await send(
+            encoding {
+                try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/create", body: item.withID(nil), decode: Self.decodeKeyedItem)
+            })
     }
 
     /// `POST /config/strategy/custom/{uid}/item/update`: replaces the item with the same id.
@@ -77,15 +78,17 @@ extension CoinWeightClient {
 
     /// `POST /config/strategy/custom/{uid}/item/delete`: returns the deleted item.
     public func deleteStrategyItem(uid: UserID, id: String) async throws(CoinWeightError) -> StrategyItem {
-        try await send(encoding {
-            try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/delete", body: ["id": id], decode: Self.decodeKeyedItem)
-        })
+        try await send(
+            encoding {
+                try .post("/config/strategy/custom/\(uid.rawValue.pathSegment)/item/delete", body: ["id": id], decode: Self.decodeKeyedItem)
+            })
     }
 
     /// Reads `data` keyed by the strategy id (`{"1": {...}}`), as create and delete answer.
     static let decodeKeyedItem = Endpoint<StrategyItem>.enveloped([String: StrategyItem].self) { keyed in
         guard keyed.count == 1, let (id, item) = keyed.first else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [AnyCodingKey("data")], debugDescription: "expected one strategy keyed by its id, found \(keyed.count)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [AnyCodingKey("data")], debugDescription: "expected one strategy keyed by its id, found \(keyed.count)"))
         }
         return item.withID(id)
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The Order API.
 extension CoinWeightClient {
     /// `POST /order/create`: places an order.
@@ -33,11 +34,12 @@ extension CoinWeightClient {
 
     /// `GET /order/inactive`: one page of an owner's finished orders, newest first.
     public func inactiveOrders(_ query: InactiveOrderQuery) async throws(CoinWeightError) -> InactiveOrderPage {
-        try await send(.get("/order/inactive", query: query.queryItems) { data, decoder in
-            // The plain form, read from the bytes; anything else through Codable, which says what is wrong.
-            if let page = OrderPageScanner.page(from: data) { return .init(head: EnvelopeHead(success: true), payload: page) }
-            let envelope = try decoder.decode(Envelope<InactiveOrderPage>.self, from: data)
-            return .init(head: envelope.head, payload: envelope.data)
-        })
+        try await send(
+            .get("/order/inactive", query: query.queryItems) { data, decoder in
+                // The plain form, read from the bytes; anything else through Codable, which says what is wrong.
+                if let page = OrderPageScanner.page(from: data) { return .init(head: EnvelopeHead(success: true), payload: page) }
+                let envelope = try decoder.decode(Envelope<InactiveOrderPage>.self, from: data)
+                return .init(head: envelope.head, payload: envelope.data)
+            })
     }
 }

@@ -88,10 +88,12 @@ public final class CoinWeightClient: Sendable {
         }
         answerObserver.get()?(true, startedAt)
         let elapsed = ContinuousClock.now - started
-        logger.debug("request", metadata: [
-            "call": "\(endpoint.name)", "status": "\(response.status)",
-            "seconds": "\(elapsed.timeInterval)",
-        ])
+        logger.debug(
+            "request",
+            metadata: [
+                "call": "\(endpoint.name)", "status": "\(response.status)",
+                "seconds": "\(elapsed.timeInterval)",
+            ])
         return try ResponseReader(endpoint: endpoint, response: response, token: currentToken).read()
     }
 

@@ -33,11 +33,17 @@ struct Endpoint<Response: Sendable>: Sendable {
 }
 
 extension Endpoint {
-    static func get(_ path: String, query: [(String, String)] = [], authenticated: Bool = true, errors: ErrorTable = .general, decode: @escaping @Sendable (Data, JSONDecoder) throws -> Answer) -> Endpoint {
+    static func get(
+        _ path: String, query: [(String, String)] = [], authenticated: Bool = true, errors: ErrorTable = .general,
+        decode: @escaping @Sendable (Data, JSONDecoder) throws -> Answer
+    ) -> Endpoint {
         Endpoint(method: .get, path: path, query: query, authenticated: authenticated, errors: errors, decode: decode)
     }
 
-    static func post(_ path: String, body: some Encodable, authenticated: Bool = true, errors: ErrorTable = .general, decode: @escaping @Sendable (Data, JSONDecoder) throws -> Answer) throws -> Endpoint {
+    static func post(
+        _ path: String, body: some Encodable, authenticated: Bool = true, errors: ErrorTable = .general,
+        decode: @escaping @Sendable (Data, JSONDecoder) throws -> Answer
+    ) throws -> Endpoint {
         let encoded = try JSONEncoder.api.encode(body)
         return Endpoint(method: .post, path: path, body: encoded, authenticated: authenticated, errors: errors, decode: decode)
     }
@@ -45,12 +51,16 @@ extension Endpoint {
 
 extension Endpoint where Response: Decodable {
     /// A GET whose answer decodes straight to `Response` (inside the envelope unless `shape` says bare).
-    static func get(_ path: String, query: [(String, String)] = [], authenticated: Bool = true, shape: Shape = .enveloped, errors: ErrorTable = .general) -> Endpoint {
+    static func get(_ path: String, query: [(String, String)] = [], authenticated: Bool = true, shape: Shape = .enveloped, errors: ErrorTable = .general)
+        -> Endpoint
+    {
         get(path, query: query, authenticated: authenticated, errors: errors, decode: Self.decodePayload(shape))
     }
 
     /// A POST whose answer decodes straight to `Response`.
-    static func post(_ path: String, body: some Encodable, authenticated: Bool = true, shape: Shape = .enveloped, errors: ErrorTable = .general) throws -> Endpoint {
+    static func post(_ path: String, body: some Encodable, authenticated: Bool = true, shape: Shape = .enveloped, errors: ErrorTable = .general) throws
+        -> Endpoint
+    {
         try post(path, body: body, authenticated: authenticated, errors: errors, decode: Self.decodePayload(shape))
     }
 
@@ -66,7 +76,9 @@ extension Endpoint where Response: Decodable {
 
 extension Endpoint {
     /// Reads an envelope whose `data` is a `Payload`, and makes the response of it.
-    static func enveloped<Payload: Decodable & SendableMetatype>(_ payload: Payload.Type, _ transform: @escaping @Sendable (Payload) throws -> Response) -> @Sendable (Data, JSONDecoder) throws -> Answer {
+    static func enveloped<Payload: Decodable & SendableMetatype>(_ payload: Payload.Type, _ transform: @escaping @Sendable (Payload) throws -> Response)
+        -> @Sendable (Data, JSONDecoder) throws -> Answer
+    {
         { data, decoder in
             let envelope = try decoder.decode(Envelope<Payload>.self, from: data)
             return Answer(head: envelope.head, payload: try envelope.data.map(transform))

@@ -5,6 +5,8 @@ struct EnvelopeHead: Decodable {
     var code: Int?
     var message: String?
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The spec's own key names.
     private enum CodingKeys: String, CodingKey {
         case success, errorCode, error_code, errorMsg
     }
@@ -19,7 +21,8 @@ struct EnvelopeHead: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         success = try container.decode(Bool.self, forKey: .success)
-        code = try container.decodeIfPresent(Int.self, forKey: .errorCode)
+        code =
+            try container.decodeIfPresent(Int.self, forKey: .errorCode)
             ?? container.decodeIfPresent(Int.self, forKey: .error_code)
         message = try container.decodeIfPresent(String.self, forKey: .errorMsg)
     }
@@ -38,7 +41,8 @@ struct Envelope<Payload: Decodable>: Decodable {
     init(from decoder: any Decoder) throws {
         head = try EnvelopeHead(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        data = head.success
+        data =
+            head.success
             ? try container.decodeIfPresent(Payload.self, forKey: .data)
             : try? container.decodeIfPresent(Payload.self, forKey: .data)
     }

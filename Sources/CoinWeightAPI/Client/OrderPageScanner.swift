@@ -90,9 +90,19 @@ package struct OrderPageScanner {
     /// bytes, and the fields seen kept as bits: no string is made or hashed for a key, and
     /// nothing but the order's own values is allocated.
     private mutating func order() -> Order? {
-        var id, type, symbol, side, owner, counterParty, execution: String?
-        var price, quantity, filledPrice, filledQuantity: ExactDecimal?
-        var createTime, processedTime: Int64?
+        var id: String?
+        var type: String?
+        var symbol: String?
+        var side: String?
+        var owner: String?
+        var counterParty: String?
+        var execution: String?
+        var price: ExactDecimal?
+        var quantity: ExactDecimal?
+        var filledPrice: ExactDecimal?
+        var filledQuantity: ExactDecimal?
+        var createTime: Int64?
+        var processedTime: Int64?
         var seen: UInt16 = 0
         var previous = -1
         let complete = object { key, scanner in
@@ -104,23 +114,49 @@ package struct OrderPageScanner {
             seen |= 1 << field
             previous = field
             switch field {
-            case 0: id = scanner.string(); return id != nil
-            case 1: type = scanner.string(); return type != nil
-            case 2: symbol = scanner.string(); return symbol != nil
-            case 3: side = scanner.string(); return side != nil
-            case 4: owner = scanner.string(); return owner != nil
-            case 5: counterParty = scanner.string(); return counterParty != nil
-            case 6: execution = scanner.string(); return execution != nil
-            case 7: price = scanner.decimal(); return price != nil
-            case 8: quantity = scanner.decimal(); return quantity != nil
-            case 9: filledPrice = scanner.decimal(); return filledPrice != nil
-            case 10: filledQuantity = scanner.decimal(); return filledQuantity != nil
-            case 11: createTime = scanner.integer(); return createTime != nil
-            default: processedTime = scanner.integer(); return processedTime != nil
+            case 0:
+                id = scanner.string()
+                return id != nil
+            case 1:
+                type = scanner.string()
+                return type != nil
+            case 2:
+                symbol = scanner.string()
+                return symbol != nil
+            case 3:
+                side = scanner.string()
+                return side != nil
+            case 4:
+                owner = scanner.string()
+                return owner != nil
+            case 5:
+                counterParty = scanner.string()
+                return counterParty != nil
+            case 6:
+                execution = scanner.string()
+                return execution != nil
+            case 7:
+                price = scanner.decimal()
+                return price != nil
+            case 8:
+                quantity = scanner.decimal()
+                return quantity != nil
+            case 9:
+                filledPrice = scanner.decimal()
+                return filledPrice != nil
+            case 10:
+                filledQuantity = scanner.decimal()
+                return filledQuantity != nil
+            case 11:
+                createTime = scanner.integer()
+                return createTime != nil
+            default:
+                processedTime = scanner.integer()
+                return processedTime != nil
             }
         }
         guard complete, let id, let type, let symbol, let side, let owner, let counterParty, let execution, let price, let quantity,
-              let filledPrice, let filledQuantity, let createTime, let processedTime
+            let filledPrice, let filledQuantity, let createTime, let processedTime
         else { return nil }
         return Order(
             streetOrderId: id, orderType: OrderType(rawValue: type), symbol: symbol, side: Side(rawValue: side), owner: owner,

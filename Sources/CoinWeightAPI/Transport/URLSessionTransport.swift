@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The default ``HTTPTransport``: URLSession (libcurl underneath on Linux).
@@ -88,7 +89,7 @@ public final class URLSessionTransport: HTTPTransport {
         case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet:
             return .cannotConnect(urlError.localizedDescription)
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
             return .secureConnectionFailed(urlError.localizedDescription)
         default:
             // libcurl reports a failed TLS handshake (https:// to a plain HTTP server, say) as an

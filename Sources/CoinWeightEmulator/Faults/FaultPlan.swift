@@ -77,5 +77,7 @@ public struct FaultCounts: Codable, Hashable, Sendable {
 
 /// The fault drawn for one request.
 enum InjectedFault: Equatable {
-    case serverError, rateLimit(retryAfter: Int), dropBeforeEffect, dropAfterEffect, malformed, tokenExpiry
+    case serverError
+    case rateLimit(retryAfter: Int)
+    case dropBeforeEffect, dropAfterEffect, malformed, tokenExpiry
 }

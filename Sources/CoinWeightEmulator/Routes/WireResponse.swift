@@ -20,6 +20,8 @@ struct WireEnvelope<Payload: Encodable>: Encodable {
     var message: String
     var data: Payload?
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // The spec's own key names.
     private enum CodingKeys: String, CodingKey {
         case success, errorCode, errorMsg, seq_no, error_code, data
     }

@@ -88,7 +88,7 @@ public struct EmulatedUser: Codable, Hashable, Sendable {
         eve.strategies = [SeedCatalog.exampleStrategy(id: "2", owner: "strategy-20")]
         eve.strategyStatus = ["2": .running]
         eve.positions = [
-            Position(counterParty: "huobi", currency: "USDT", totalAmount: "2500.00", usedAmount: "0.00", availableAmount: "2500.00"),
+            Position(counterParty: "huobi", currency: "USDT", totalAmount: "2500.00", usedAmount: "0.00", availableAmount: "2500.00")
         ]
         return [abc, eve]
     }

@@ -8,9 +8,11 @@ extension EmulatorState {
     func markets(for user: EmulatedUser?) -> [MarketCategory] {
         let favorites = Set(user?.favorites ?? [])
         return SeedCatalog.marketCategories.map { category, pairs in
-            MarketCategory(category: category, items: pairs.map {
-                MarketItem(counterParty: $0.counterParty, symbol: $0.symbol, favorite: favorites.contains($0))
-            })
+            MarketCategory(
+                category: category,
+                items: pairs.map {
+                    MarketItem(counterParty: $0.counterParty, symbol: $0.symbol, favorite: favorites.contains($0))
+                })
         }
     }
 

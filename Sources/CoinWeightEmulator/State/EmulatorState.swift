@@ -68,7 +68,7 @@ public actor EmulatorState {
     /// The user a bearer token belongs to, or 403.
     func authenticate(_ token: String?) throws(APIFailure) -> EmulatedUser {
         guard let token, let claims = signer.verify(token), claims.exp > nowMilliseconds / 1000,
-              claims.gen == tokenGeneration, let user = users[claims.uid]
+            claims.gen == tokenGeneration, let user = users[claims.uid]
         else { throw .forbidden }
         return user
     }

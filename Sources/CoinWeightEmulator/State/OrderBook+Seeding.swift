@@ -19,17 +19,19 @@ extension OrderBook {
             let state = drawn.isActive && endTime - createTime > 2 * 86_400_000 ? .filled : drawn
             let quantity = ExactDecimal("\(Int.random(in: 1...500, using: &random)).\(Int.random(in: 0...9, using: &random))")!
             let price = ExactDecimal("\(Int.random(in: 1...9000, using: &random)).\(Int.random(in: 10...99, using: &random))")!
-            let filled: ExactDecimal = switch state {
-            case .filled: quantity
-            case .partiallyCanceled, .partiallyFilled: ExactDecimal("\(quantity.value / 2)")!
-            default: "0.00"
-            }
-            insert(Order(
-                streetOrderId: makeID(), orderType: .limit, symbol: pair.symbol,
-                side: Bool.random(using: &random) ? .bid : .ask, owner: owner, counterParty: pair.counterParty,
-                price: price, quantity: quantity, filledPrice: filled.value > 0 ? price : "0.00", filledQuantity: filled,
-                executionType: state, createTime: createTime,
-                processedTime: state.isActive ? createTime : min(endTime, createTime + Int64.random(in: 0...3_600_000, using: &random))))
+            let filled: ExactDecimal =
+                switch state {
+                case .filled: quantity
+                case .partiallyCanceled, .partiallyFilled: ExactDecimal("\(quantity.value / 2)")!
+                default: "0.00"
+                }
+            insert(
+                Order(
+                    streetOrderId: makeID(), orderType: .limit, symbol: pair.symbol,
+                    side: Bool.random(using: &random) ? .bid : .ask, owner: owner, counterParty: pair.counterParty,
+                    price: price, quantity: quantity, filledPrice: filled.value > 0 ? price : "0.00", filledQuantity: filled,
+                    executionType: state, createTime: createTime,
+                    processedTime: state.isActive ? createTime : min(endTime, createTime + Int64.random(in: 0...3_600_000, using: &random))))
         }
         return count
     }

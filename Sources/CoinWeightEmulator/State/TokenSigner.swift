@@ -34,8 +34,8 @@ struct TokenSigner: Sendable {
         guard parts.count == 3 else { return nil }
         let signingInput = "\(parts[0]).\(parts[1])"
         guard let given = Data(base64URLEncoded: String(parts[2])),
-              HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: Data(signingInput.utf8), using: key),
-              let payload = Data(base64URLEncoded: String(parts[1]))
+            HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: Data(signingInput.utf8), using: key),
+            let payload = Data(base64URLEncoded: String(parts[1]))
         else { return nil }
         return try? JSONDecoder().decode(Claims.self, from: payload)
     }

@@ -28,11 +28,14 @@ extension StoreQuery {
             let oldest = try Int64.fetchOne(db, sql: "SELECT min(created_at) FROM outbox WHERE state IN ('pending', 'sending')")
             let next = try Int64.fetchOne(db, sql: "SELECT min(next_attempt_at) FROM outbox WHERE state IN ('pending', 'sending')")
             let retries = try Int.fetchOne(db, sql: "SELECT coalesce(sum(max(attempts - 1, 0)), 0) FROM outbox") ?? 0
-            let latencies = try Int64.fetchAll(db, sql: """
-                SELECT settled_at - created_at FROM outbox
-                WHERE state = 'delivered' AND settled_at IS NOT NULL AND attempts > 0
-                ORDER BY id DESC LIMIT 1000
-                """).sorted()
+            let latencies = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT settled_at - created_at FROM outbox
+                    WHERE state = 'delivered' AND settled_at IS NOT NULL AND attempts > 0
+                    ORDER BY id DESC LIMIT 1000
+                    """
+            ).sorted()
             func percentile(_ fraction: Double) -> Int64? {
                 latencies.isEmpty ? nil : latencies[min(latencies.count - 1, Int((Double(latencies.count) * fraction).rounded(.up)) - 1)]
             }

@@ -39,14 +39,17 @@ struct PendingWrites: Sendable {
         let arguments: StatementArguments = uid.map { [$0.rawValue] } ?? []
         let columns = "o.id, o.kind, o.entity, o.state, o.resolve_until, o.error_code, o.error_message, o.payload_json"
         // Refused ones first, so that an unsettled entry of the same entity, read after, wins.
-        let refused = try Row.fetchAll(db, sql: """
-            SELECT \(columns) FROM outbox o
-            WHERE o.state = 'failed' \(account)
-              AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.uid = o.uid AND n.entity = o.entity AND n.id > o.id)
-              AND o.settled_at >= coalesce((SELECT last_success_at FROM sync_state WHERE resource = \(confirmingPull)), 0)
-            """, arguments: arguments)
-        let unsettled = try Row.fetchAll(db, sql: "SELECT \(columns) FROM outbox o WHERE o.state IN ('pending', 'sending') \(account) ORDER BY o.id",
-                                         arguments: arguments)
+        let refused = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(columns) FROM outbox o
+                WHERE o.state = 'failed' \(account)
+                  AND NOT EXISTS (SELECT 1 FROM outbox n WHERE n.uid = o.uid AND n.entity = o.entity AND n.id > o.id)
+                  AND o.settled_at >= coalesce((SELECT last_success_at FROM sync_state WHERE resource = \(confirmingPull)), 0)
+                """, arguments: arguments)
+        let unsettled = try Row.fetchAll(
+            db, sql: "SELECT \(columns) FROM outbox o WHERE o.state IN ('pending', 'sending') \(account) ORDER BY o.id",
+            arguments: arguments)
         var writes = PendingWrites()
         if orders {
             for row in try Row.fetchAll(db, sql: #"SELECT street_order_id, unlisted_since FROM "order" WHERE unlisted_since IS NOT NULL"#) {
@@ -56,14 +59,16 @@ struct PendingWrites: Sendable {
         for row in refused + unsettled {
             let entity: String = row[2]
             let stored: String = row[3]
-            let state: PendingState = switch stored {
-            case "failed": .failed
-            case "sending": (row[4] as Int64?) == nil ? .sending : .outcomeUnknown
-            default: .queued
-            }
+            let state: PendingState =
+                switch stored {
+                case "failed": .failed
+                case "sending": (row[4] as Int64?) == nil ? .sending : .outcomeUnknown
+                default: .queued
+                }
             writes.byEntity[entity] = PendingWrite(entry: row[0], kind: row[1], state: state, reason: row[6], code: row[5])
             if entity.hasPrefix("orders:"), state != .failed,
-               case .cancelAllOrders(let request) = try StoreJSON.decode(OutboxWrite.self, row[7] as String, table: "outbox", column: "payload_json") {
+                case .cancelAllOrders(let request) = try StoreJSON.decode(OutboxWrite.self, row[7] as String, table: "outbox", column: "payload_json")
+            {
                 writes.cancelAlls[entity] = request.selectedCounterParty
             }
         }

@@ -23,10 +23,13 @@ extension StoreTransaction {
             try setFavorite(pair, uid: uid, position: nil)
             return .favorite(uid: uid.rawValue, pair: pair, position: position)
         case .updateLayout(let kind, let slot):
-            let previous = try Row.fetchOne(db, sql: """
-                SELECT counter_party, symbol FROM layout_slot WHERE kind = ? AND scope = ? AND position = ?
-                """, arguments: [kind.rawValue, uid.rawValue, slot.position])
-                .map { LayoutSlot(position: slot.position, counterParty: $0[0], symbol: $0[1]) }
+            let previous = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT counter_party, symbol FROM layout_slot WHERE kind = ? AND scope = ? AND position = ?
+                    """, arguments: [kind.rawValue, uid.rawValue, slot.position]
+            )
+            .map { LayoutSlot(position: slot.position, counterParty: $0[0], symbol: $0[1]) }
             try setLayoutSlot(slot, kind: kind, uid: uid.rawValue, position: slot.position)
             return .layoutSlot(uid: uid.rawValue, kind: kind, position: slot.position, previous: previous)
         case .createOrder(let order, let localID):
@@ -110,17 +113,20 @@ extension StoreTransaction {
     }
 
     private func favoritePosition(_ pair: MarketPair, uid: UserID) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT position FROM favorite WHERE uid = ? AND counter_party = ? AND symbol = ?",
-                         arguments: [uid.rawValue, pair.counterParty, pair.symbol])
+        try Int.fetchOne(
+            db, sql: "SELECT position FROM favorite WHERE uid = ? AND counter_party = ? AND symbol = ?",
+            arguments: [uid.rawValue, pair.counterParty, pair.symbol])
     }
 
     /// Makes the favorite present at `position`, or absent when `position` is `nil`.
     private func setFavorite(_ pair: MarketPair, uid: UserID, position: Int?) throws {
-        try db.execute(sql: "DELETE FROM favorite WHERE uid = ? AND counter_party = ? AND symbol = ?",
-                       arguments: [uid.rawValue, pair.counterParty, pair.symbol])
+        try db.execute(
+            sql: "DELETE FROM favorite WHERE uid = ? AND counter_party = ? AND symbol = ?",
+            arguments: [uid.rawValue, pair.counterParty, pair.symbol])
         if let position {
-            try db.execute(sql: "INSERT INTO favorite (uid, counter_party, symbol, position) VALUES (?, ?, ?, ?)",
-                           arguments: [uid.rawValue, pair.counterParty, pair.symbol, position])
+            try db.execute(
+                sql: "INSERT INTO favorite (uid, counter_party, symbol, position) VALUES (?, ?, ?, ?)",
+                arguments: [uid.rawValue, pair.counterParty, pair.symbol, position])
         }
         try notifyChanges(in: "favorite")
     }
@@ -129,8 +135,9 @@ extension StoreTransaction {
     private func setLayoutSlot(_ slot: LayoutSlot?, kind: LayoutKind, uid: String, position: Int) throws {
         try db.execute(sql: "DELETE FROM layout_slot WHERE kind = ? AND scope = ? AND position = ?", arguments: [kind.rawValue, uid, position])
         if let slot {
-            try db.execute(sql: "INSERT INTO layout_slot (kind, scope, position, counter_party, symbol) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [kind.rawValue, uid, position, slot.counterParty, slot.symbol])
+            try db.execute(
+                sql: "INSERT INTO layout_slot (kind, scope, position, counter_party, symbol) VALUES (?, ?, ?, ?, ?)",
+                arguments: [kind.rawValue, uid, position, slot.counterParty, slot.symbol])
         }
         try notifyChanges(in: "layout_slot")
     }

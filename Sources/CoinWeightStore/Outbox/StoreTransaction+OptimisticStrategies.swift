@@ -25,10 +25,12 @@ extension StoreTransaction {
         try db.execute(sql: "DELETE FROM strategy_item WHERE uid = ? AND id = ?", arguments: [uid, id])
         if let item {
             let place = try position ?? (Int.fetchOne(db, sql: "SELECT max(position) + 1 FROM strategy_item WHERE uid = ?", arguments: [uid]) ?? 0)
-            try db.execute(sql: """
-                INSERT INTO strategy_item (uid, id, position, name, exchange, owner, strategy_type, symbols_json, extra_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
+            try db.execute(
+                sql: """
+                    INSERT INTO strategy_item (uid, id, position, name, exchange, owner, strategy_type, symbols_json, extra_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
                     uid, item.id ?? id, place, item.name, item.exchange, item.owner, item.strategyType,
                     try StoreJSON.encode(item.symbols), try StoreJSON.encode(item.extraFields),
                 ])

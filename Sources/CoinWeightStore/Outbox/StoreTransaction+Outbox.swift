@@ -30,13 +30,15 @@ extension StoreTransaction {
                 order.price = amendment.price
                 order.quantity = amendment.quantity
                 let undo = try applyOptimistic(write, uid: uid, queuedAt: now)
-                try db.execute(sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
-                               arguments: [try StoreJSON.encode(OutboxWrite.createOrder(order, localID: localID)), earlier.id])
+                try db.execute(
+                    sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
+                    arguments: [try StoreJSON.encode(OutboxWrite.createOrder(order, localID: localID)), earlier.id])
                 return try insert(write, uid: uid, undo: undo, state: .delivered, at: now, result: Self.coalesced)
             case (.createStrategy(_, let localID, let twins), .updateStrategy(let item)):
                 let undo = try applyOptimistic(write, uid: uid, queuedAt: now)
-                try db.execute(sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
-                               arguments: [try StoreJSON.encode(OutboxWrite.createStrategy(item.withID(nil), localID: localID, twins: twins)), earlier.id])
+                try db.execute(
+                    sql: "UPDATE outbox SET payload_json = ? WHERE id = ?",
+                    arguments: [try StoreJSON.encode(OutboxWrite.createStrategy(item.withID(nil), localID: localID, twins: twins)), earlier.id])
                 return try insert(write, uid: uid, undo: undo, state: .delivered, at: now, result: Self.coalesced)
             case (.createOrder, .cancelOrder), (.createStrategy, .deleteStrategy):
                 try undo(earlier.undo)
@@ -56,10 +58,12 @@ extension StoreTransaction {
     /// when its first request went out.
     /// - Returns: `false` when the entry is no longer pending (another sender took it).
     package func claimForSending(_ id: Int64, at now: Date) throws -> Bool {
-        try db.cachedStatement(sql: """
-            UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ?)
-            WHERE id = ? AND state = 'pending'
-            """).execute(arguments: [now.millisecondsSince1970, id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ?)
+                WHERE id = ? AND state = 'pending'
+                """
+        ).execute(arguments: [now.millisecondsSince1970, id])
         return db.changesCount == 1
     }
 
@@ -70,9 +74,10 @@ extension StoreTransaction {
     ///   sending, `nil` when it waits its turn.
     package func enqueueSendingIfAlone(_ write: OutboxWrite, uid: UserID, at now: Date, deadline: Date? = nil) throws -> (id: Int64, sending: OutboxEntry?) {
         let id = try enqueue(write, uid: uid, at: now, deadline: deadline)
-        let others = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE uid = ? AND state IN ('pending', 'sending') AND id <> ?)"),
-            arguments: [uid.rawValue, id]) ?? true
+        let others =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE uid = ? AND state IN ('pending', 'sending') AND id <> ?)"),
+                arguments: [uid.rawValue, id]) ?? true
         guard !others, try claimForSending(id, at: now) else { return (id, nil) }
         let at = Date(millisecondsSince1970: now.millisecondsSince1970)
         let entry = OutboxEntry(
@@ -126,13 +131,15 @@ extension StoreTransaction {
             .execute(arguments: [localID, serverID, entry.id])
         let queuedOnIt = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')"),
-            arguments: [entry.uid.rawValue, entry.write.entity]).map(storedEntry(row:))
+            arguments: [entry.uid.rawValue, entry.write.entity]
+        ).map(storedEntry(row:))
         for dependent in queuedOnIt where dependent.write.localID == localID {
             // Shown again on the server's row, with an undo that puts that row back.
             let rewritten = dependent.write.replacingLocalID(localID, with: serverID)
             let undo = try applyOptimistic(rewritten, uid: entry.uid, queuedAt: dependent.createdAt)
-            try db.execute(sql: "UPDATE outbox SET payload_json = ?, entity = ?, undo_json = ? WHERE id = ?",
-                           arguments: [try StoreJSON.encode(rewritten), rewritten.entity, try StoreJSON.encode(undo), dependent.id])
+            try db.execute(
+                sql: "UPDATE outbox SET payload_json = ?, entity = ?, undo_json = ? WHERE id = ?",
+                arguments: [try StoreJSON.encode(rewritten), rewritten.entity, try StoreJSON.encode(undo), dependent.id])
         }
         try setState(.delivered, of: entry.id, result: try StoreJSON.encode(["serverID": serverID]), at: now)
     }
@@ -142,8 +149,9 @@ extension StoreTransaction {
     package func markFailed(_ id: Int64, _ failure: OutboxFailure, message: String, at now: Date) throws {
         guard let entry = try storedEntry(id) else { return }
         try undo(entry.undo)
-        try db.execute(sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
-                       arguments: [failure.code, message, try StoreJSON.encode(failure), now.millisecondsSince1970, id])
+        try db.execute(
+            sql: "UPDATE outbox SET state = 'failed', error_code = ?, error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
+            arguments: [failure.code, message, try StoreJSON.encode(failure), now.millisecondsSince1970, id])
     }
 
     /// The write will never be sent (a create past its deadline): its optimistic change is
@@ -151,23 +159,26 @@ extension StoreTransaction {
     package func markExpired(_ id: Int64, attempted: Bool, reason: String, at now: Date) throws {
         guard let entry = try storedEntry(id) else { return }
         try undo(entry.undo)
-        try db.execute(sql: "UPDATE outbox SET state = 'expired', error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
-                       arguments: [reason, try StoreJSON.encode(OutboxFailure.expired(attempted: attempted)), now.millisecondsSince1970, id])
+        try db.execute(
+            sql: "UPDATE outbox SET state = 'expired', error_message = ?, failure_json = ?, settled_at = ? WHERE id = ?",
+            arguments: [reason, try StoreJSON.encode(OutboxFailure.expired(attempted: attempted)), now.millisecondsSince1970, id])
     }
 
     /// The write could not be sent now: it waits until `next` and is tried again.
     package func markForRetry(_ id: Int64, at next: Date, reason: String) throws {
-        try db.execute(sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, resolve_until = NULL, error_message = ? WHERE id = ?",
-                       arguments: [next.millisecondsSince1970, reason, id])
+        try db.execute(
+            sql: "UPDATE outbox SET state = 'pending', next_attempt_at = ?, resolve_until = NULL, error_message = ? WHERE id = ?",
+            arguments: [next.millisecondsSince1970, reason, id])
     }
 
     /// The request may have taken effect but no answer says so: the entry stays `sending`,
     /// to be looked up from `next` on, until `resolveUntil`.
     package func markOutcomeUnknown(_ id: Int64, lookUpAt next: Date, until resolveUntil: Date, reason: String) throws {
-        try db.execute(sql: """
-            UPDATE outbox SET state = 'sending', next_attempt_at = ?, resolve_until = coalesce(resolve_until, ?), error_message = ?
-            WHERE id = ?
-            """, arguments: [next.millisecondsSince1970, resolveUntil.millisecondsSince1970, reason, id])
+        try db.execute(
+            sql: """
+                UPDATE outbox SET state = 'sending', next_attempt_at = ?, resolve_until = coalesce(resolve_until, ?), error_message = ?
+                WHERE id = ?
+                """, arguments: [next.millisecondsSince1970, resolveUntil.millisecondsSince1970, reason, id])
     }
 
     /// Deals with the entries of `uid` whose send was interrupted (a crash while sending):
@@ -176,8 +187,10 @@ extension StoreTransaction {
     /// - Returns: how many entries were recovered.
     @discardableResult
     package func recoverInterruptedSends(uid: UserID, at now: Date, resolveUntil: Date) throws -> Int {
-        let interrupted = try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state = 'sending' AND resolve_until IS NULL",
-                                           arguments: [uid.rawValue]).map(storedEntry(row:))
+        let interrupted = try Row.fetchAll(
+            db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state = 'sending' AND resolve_until IS NULL",
+            arguments: [uid.rawValue]
+        ).map(storedEntry(row:))
         for entry in interrupted {
             if entry.write.isIdempotent {
                 try setState(.pending, of: entry.id)
@@ -209,15 +222,19 @@ extension StoreTransaction {
 
     private static let storedColumns = "id, payload_json, undo_json, uid, created_at"
 
-    private func insert(_ write: OutboxWrite, uid: UserID, undo: OutboxUndo, state: OutboxState, at now: Date, result: String? = nil, deadline: Date? = nil) throws -> Int64 {
-        try db.cachedStatement(sql: """
-            INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json, deadline_at, settled_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                uid.rawValue, write.kind, write.entity, try StoreJSON.encode(write), try StoreJSON.encode(undo), state.rawValue,
-                now.millisecondsSince1970, now.millisecondsSince1970, result, deadline?.millisecondsSince1970,
-                state == .pending ? nil : now.millisecondsSince1970,
-            ])
+    private func insert(_ write: OutboxWrite, uid: UserID, undo: OutboxUndo, state: OutboxState, at now: Date, result: String? = nil, deadline: Date? = nil)
+        throws -> Int64
+    {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox (uid, kind, entity, payload_json, undo_json, state, created_at, next_attempt_at, result_json, deadline_at, settled_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            uid.rawValue, write.kind, write.entity, try StoreJSON.encode(write), try StoreJSON.encode(undo), state.rawValue,
+            now.millisecondsSince1970, now.millisecondsSince1970, result, deadline?.millisecondsSince1970,
+            state == .pending ? nil : now.millisecondsSince1970,
+        ])
         return db.lastInsertedRowID
     }
 
@@ -225,19 +242,24 @@ extension StoreTransaction {
     /// delivered one keeps no error of the attempts before.
     private func setState(_ state: OutboxState, of id: Int64, result: String? = nil, at now: Date? = nil) throws {
         let delivered = state == .delivered
-        try db.cachedStatement(sql: """
-            UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at),
-                error_code = CASE WHEN ? THEN NULL ELSE error_code END, error_message = CASE WHEN ? THEN NULL ELSE error_message END,
-                failure_json = CASE WHEN ? THEN NULL ELSE failure_json END
-            WHERE id = ?
-            """).execute(arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, delivered, id])
+        try db.cachedStatement(
+            sql: """
+                UPDATE outbox SET state = ?, result_json = coalesce(?, result_json), settled_at = coalesce(?, settled_at),
+                    error_code = CASE WHEN ? THEN NULL ELSE error_code END, error_message = CASE WHEN ? THEN NULL ELSE error_message END,
+                    failure_json = CASE WHEN ? THEN NULL ELSE failure_json END
+                WHERE id = ?
+                """
+        ).execute(arguments: [state.rawValue, result, now?.millisecondsSince1970, delivered, delivered, delivered, id])
     }
 
     private func pendingEntry(entity: String, uid: UserID) throws -> StoredEntry? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT \(Self.storedColumns) FROM outbox
-            WHERE uid = ? AND entity = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1
-            """), arguments: [uid.rawValue, entity]).map(storedEntry(row:))
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(Self.storedColumns) FROM outbox
+                    WHERE uid = ? AND entity = ? AND state = 'pending' AND attempts = 0 ORDER BY id DESC LIMIT 1
+                    """), arguments: [uid.rawValue, entity]
+        ).map(storedEntry(row:))
     }
 
     private func storedEntry(_ id: Int64) throws -> StoredEntry? {
@@ -246,8 +268,10 @@ extension StoreTransaction {
 
     private func entries(uid: UserID, states: [OutboxState]) throws -> [StoredEntry] {
         let placeholders = states.map { _ in "?" }.joined(separator: ", ")
-        return try Row.fetchAll(db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state IN (\(placeholders)) ORDER BY id",
-                                arguments: StatementArguments([uid.rawValue] + states.map(\.rawValue))).map(storedEntry(row:))
+        return try Row.fetchAll(
+            db, sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND state IN (\(placeholders)) ORDER BY id",
+            arguments: StatementArguments([uid.rawValue] + states.map(\.rawValue))
+        ).map(storedEntry(row:))
     }
 
     private func storedEntry(row: Row) throws -> StoredEntry {

@@ -11,11 +11,12 @@ extension StoreTransaction {
         let entry = try controlledEntry(id)
         guard entry.state == .failed || entry.state == .expired else { throw OutboxControlError.notRetryable(id, entry.state) }
         let undo = try applyOptimistic(entry.write, uid: entry.uid, queuedAt: now)
-        try db.execute(sql: """
-            UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, error_code = NULL, error_message = NULL, failure_json = NULL,
-                first_sent_at = NULL, resolve_until = NULL, settled_at = NULL, undo_json = ?, deadline_at = CASE WHEN deadline_at IS NULL THEN NULL ELSE ? END
-            WHERE id = ?
-            """, arguments: [now.millisecondsSince1970, try StoreJSON.encode(undo), deadline?.millisecondsSince1970, id])
+        try db.execute(
+            sql: """
+                UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, error_code = NULL, error_message = NULL, failure_json = NULL,
+                    first_sent_at = NULL, resolve_until = NULL, settled_at = NULL, undo_json = ?, deadline_at = CASE WHEN deadline_at IS NULL THEN NULL ELSE ? END
+                WHERE id = ?
+                """, arguments: [now.millisecondsSince1970, try StoreJSON.encode(undo), deadline?.millisecondsSince1970, id])
     }
 
     /// Takes a pending entry out of the queue and its optimistic change out of the mirror;
@@ -30,8 +31,9 @@ extension StoreTransaction {
     /// Makes every entry of `uid` waiting for a later attempt (a backoff after a transient
     /// failure, a lookup of a create whose outcome is unknown) due at `now`.
     package func makeWaitingEntriesDue(uid: UserID, at now: Date) throws {
-        try db.execute(sql: "UPDATE outbox SET next_attempt_at = ? WHERE uid = ? AND state IN ('pending', 'sending') AND next_attempt_at > ?",
-                       arguments: [now.millisecondsSince1970, uid.rawValue, now.millisecondsSince1970])
+        try db.execute(
+            sql: "UPDATE outbox SET next_attempt_at = ? WHERE uid = ? AND state IN ('pending', 'sending') AND next_attempt_at > ?",
+            arguments: [now.millisecondsSince1970, uid.rawValue, now.millisecondsSince1970])
     }
 
     private func controlledEntry(_ id: Int64) throws -> OutboxEntry {
