@@ -25,6 +25,7 @@ let package = Package(
         .executable(name: "sync-benchmark", targets: ["SyncBenchmark"]),
         .executable(name: "outbox-benchmark", targets: ["OutboxBenchmark"]),
         .executable(name: "cli-benchmark", targets: ["CLIBenchmark"]),
+        .executable(name: "rss-floor", targets: ["RSSFloor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -175,6 +176,13 @@ let package = Package(
             path: "Benchmarks/CLIBenchmark",
             swiftSettings: strictSettings
         ),
+        // The floor cli-benchmark measures the idle daemon against: a GRDB pool and one request, then at rest.
+        .executableTarget(
+            name: "RSSFloor",
+            dependencies: ["CoinWeightAPI", "CoinWeightHTTPClient", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/RSSFloor",
+            swiftSettings: strictSettings
+        ),
         // Helpers shared by the test targets and the benchmarks (a target, not a product): child processes
         // (posix_spawn), the built executables, error capture, a manual clock, the memory of a process.
         .target(
@@ -201,7 +209,10 @@ let package = Package(
         // The store on real temporary database files.
         .testTarget(
             name: "CoinWeightStoreTests",
-            dependencies: ["CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // The sync engine against the emulator over loopback HTTP, on real store files.

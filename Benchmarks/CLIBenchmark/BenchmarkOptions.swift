@@ -16,6 +16,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var idleSeconds = 30
     /// The `cwsync` binary measured.
     var cwsync = ".build/release/cwsync"
+    /// The floor program measured beside the daemon.
+    var floor = ".build/release/rss-floor"
     /// The Markdown report file.
     var out: String
     /// The folder for the stores and the commands' output; `nil` for a new temporary folder removed at the end.
@@ -25,19 +27,22 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var emulator: EmulatorConfiguration { EmulatorConfiguration() }
 
     static let usage = """
-        usage: cli-benchmark [--cwsync PATH] [--orders N] [--runs R] [--warmups W] [--cold-runs C] [--idle-seconds S] [--out FILE] [--work DIR]
+        usage: cli-benchmark [--cwsync PATH] [--floor PATH] [--orders N] [--runs R] [--warmups W] [--cold-runs C] [--idle-seconds S] [--out FILE] [--work DIR]
 
         Times the cwsync command on this machine, in one run: R new processes of
         `cwsync orders --history --limit 50 --owner 2` (and the same with --json) on a store of N
         orders, launch to exit, after W warm-up runs and beside C runs with the page cache of the
         binary, its libraries and the store dropped first; then `cwsync run` against a local
         emulator (a child process) after its first sync: its RSS once a second for S seconds, its
-        CPU time meanwhile, and how long it takes to exit on SIGTERM. Run it from the repository
-        root with a release build of cwsync:
+        CPU time meanwhile, and how long it takes to exit on SIGTERM; and beside it, sampled the
+        same way, rss-floor: a GRDB pool and one request with the default transport, at rest.
+        Run it from the repository root with release builds:
 
-          swift build -c release --product cwsync && swift build -c release --product cli-benchmark && .build/release/cli-benchmark
+          swift build -c release --product cwsync && swift build -c release --product rss-floor \\
+            && swift build -c release --product cli-benchmark && .build/release/cli-benchmark
 
           --cwsync PATH     the binary measured (default .build/release/cwsync)
+          --floor PATH      the floor program (default .build/release/rss-floor)
           --orders N        orders in the queried store (default 1000000)
           --runs R          timed runs of each command (default 50)
           --warmups W       untimed runs before them (default 3)
@@ -57,6 +62,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--cold-runs": options.coldRuns = try reader.positive(value, of: option)
             case "--idle-seconds": options.idleSeconds = try reader.positive(value, of: option)
             case "--cwsync": options.cwsync = value
+            case "--floor": options.floor = value
             case "--out": options.out = value
             case "--work": options.work = value
             default: throw reader.unknown(option)

@@ -26,16 +26,22 @@ struct BenchmarkReport {
     var cache: PageCache
     var coldRuns: [ColdRun]
     var daemon: DaemonMeasurement
+    var floor: FloorMeasurement
 
     /// The query's p95 must be under this (100 ms).
     static let launchTarget = Duration.milliseconds(100)
-    /// The idle daemon's RSS must stay under this many bytes (30 MB).
-    static let memoryTarget: Int64 = 30_000_000
+    /// The idle daemon's RSS must stay at or under this many bytes (32 MiB)...
+    static let memoryTarget: Int64 = 32 << 20
+    /// ...and at or under this multiple of the floor's, measured in the same run.
+    static let floorRatioTarget = 1.15
 
     var markdown: String {
         let queries = launches.dropFirst()
         let slowestP95 = queries.map(\.p95).max()!
-        let samples = daemon.residentSamples
+        let samples = daemon.memory.residentSamples
+        let rest = daemon.memory
+        let floorRest = floor.memory
+        let ratio = rest.resident.flatMap { resident in floorRest.resident.map { Double(resident) / Double($0) } }
         var lines = [
             ReportMarkdown.title("CLI benchmark", date: date),
             "",
@@ -96,26 +102,34 @@ struct BenchmarkReport {
                 + "on, `VmRSS` of `/proc/PID/status` once a second for \(samples.count) s, and `utime + stime` of `/proc/PID/stat` "
                 + "at the start and the end of that period; then SIGTERM.",
             "",
-            "| measure | value |",
-            "|---|--:|",
-            "| RSS min / max / last | \(mebibytes(samples.min())) / \(mebibytes(samples.max())) / **\(mebibytes(samples.last))** |",
-            "| of the last: anonymous (`RssAnon`) / file-backed (`RssFile`) | \(mebibytes(daemon.anonymousResident)) / \(mebibytes(daemon.fileResident)) |",
-            "| peak RSS (`VmHWM`), first sync included | \(mebibytes(daemon.peakResident)) |",
-            "| threads | \(daemon.threads.map(String.init) ?? "unknown") |",
-            "| CPU time over \(Format.fixed(daemon.idleElapsed.seconds, 1)) s at rest | \(Format.fixed(daemon.idleCPUSeconds * 1_000, 0)) ms "
-                + "(\(Format.fixed(100 * daemon.idleCPUSeconds / daemon.idleElapsed.seconds, 2)) % of one processor; clock ticks of "
-                + "\(Format.fixed(1_000 / ProcessProbe.ticksPerSecond, 0)) ms) |",
-            "| SIGTERM to exit | \(milliseconds(daemon.stop)), \(daemon.exit) |",
+            "Beside it, once the daemon is stopped, `rss-floor` (`Benchmarks/RSSFloor`): a program on the same stack that opens a "
+                + "GRDB pool on a fresh database, reads from it, sends one `GET` to the same emulator with the transport `cwsync` uses "
+                + "by default here, and then does nothing; sampled the same way for \(floorRest.residentSamples.count) s.",
             "",
-            "Where the last RSS was, by mapping (`Rss` of `/proc/PID/smaps`), the largest first:",
+            "| measure | `cwsync run` | `rss-floor` |",
+            "|---|--:|--:|",
+            "| RSS min / max / last | \(mebibytes(samples.min())) / \(mebibytes(samples.max())) / **\(mebibytes(samples.last))** | "
+                + "\(mebibytes(floorRest.residentSamples.min())) / \(mebibytes(floorRest.residentSamples.max())) / **\(mebibytes(floorRest.resident))** |",
+            "| of the last: anonymous (`RssAnon`) / file-backed (`RssFile`) | \(mebibytes(rest.anonymousResident)) / \(mebibytes(rest.fileResident)) | "
+                + "\(mebibytes(floorRest.anonymousResident)) / \(mebibytes(floorRest.fileResident)) |",
+            "| peak RSS (`VmHWM`) | \(mebibytes(rest.peakResident)), first sync included | \(mebibytes(floorRest.peakResident)) |",
+            "| threads | \(rest.threads.map(String.init) ?? "unknown") | \(floorRest.threads.map(String.init) ?? "unknown") |",
+            "| CPU time at rest | \(cpu(rest)) | \(cpu(floorRest)) |",
+            "| SIGTERM to exit | \(milliseconds(daemon.stop)), \(daemon.exit) | |",
             "",
-            "| mapping | RSS |",
-            "|---|--:|",
+            "Where the last RSS was, by mapping (`Rss` of `/proc/PID/smaps`, all mappings of a file together), the daemon's largest first:",
+            "",
+            "| mapping | `cwsync run` | `rss-floor` |",
+            "|---|--:|--:|",
         ]
-        lines += daemon.mappings.prefix(10).map { "| `\($0.mapping)` | \(Format.mebibytes($0.bytes)) |" }
+        let floorMappings = Dictionary(floorRest.mappings.map { (Self.library($0.mapping), $0.bytes) }, uniquingKeysWith: +)
+        let shown = rest.mappings.prefix(12)
+        lines += shown.map { "| `\(Self.library($0.mapping))` | \(Format.mebibytes($0.bytes)) | \(mebibytes(floorMappings[Self.library($0.mapping)])) |" }
+        let shownNames = Set(shown.map { Self.library($0.mapping) })
         lines += [
-            "| all others (\(max(daemon.mappings.count - 10, 0)) mappings) | "
-                + "\(Format.mebibytes(daemon.mappings.dropFirst(10).map(\.bytes).reduce(0, +))) |",
+            "| all others (\(max(rest.mappings.count - shown.count, 0)) mappings) | "
+                + "\(Format.mebibytes(rest.mappings.dropFirst(shown.count).map(\.bytes).reduce(0, +))) | "
+                + "\(Format.mebibytes(floorMappings.filter { !shownNames.contains($0.key) }.values.reduce(0, +))) |",
             "",
         ]
         lines += ReportMarkdown.targets([
@@ -124,11 +138,24 @@ struct BenchmarkReport {
                     + "(slower of plain and `--json`, page cache warm)",
                 milliseconds(slowestP95), slowestP95 < Self.launchTarget),
             ReportMarkdown.targetRow(
-                "`cwsync run` idle RSS under 30 MB (the largest of its samples)",
-                samples.max().map { "\(Format.fixed(Double($0) / 1e6, 1)) MB (\(Format.mebibytes($0)))" } ?? "unknown",
-                samples.max().map { $0 < Self.memoryTarget } ?? false),
+                "`cwsync run` idle RSS at most 32 MiB (the last sample)", mebibytes(rest.resident),
+                rest.resident.map { $0 <= Self.memoryTarget } ?? false),
+            ReportMarkdown.targetRow(
+                "`cwsync run` idle RSS at most 1.15 × `rss-floor`'s, same run (last samples)",
+                ratio.map { "\(Format.fixed($0, 2)) ×" } ?? "unknown", ratio.map { $0 <= Self.floorRatioTarget } ?? false),
         ])
         return lines.joined(separator: "\n")
+    }
+
+    /// The CPU time over a period at rest, and its share of one processor.
+    private func cpu(_ rest: RestingMemory) -> String {
+        "\(Format.fixed(rest.cpuSeconds * 1_000, 0)) ms over \(Format.fixed(rest.elapsed.seconds, 1)) s "
+            + "(\(Format.fixed(100 * rest.cpuSeconds / rest.elapsed.seconds, 2)) %; ticks of \(Format.fixed(1_000 / ProcessProbe.ticksPerSecond, 0)) ms)"
+    }
+
+    /// A mapping's file name without its folder, so that both programs' own binaries and the same libraries line up.
+    private static func library(_ mapping: String) -> String {
+        mapping.hasPrefix("/") ? String(mapping.split(separator: "/").last ?? "") : mapping
     }
 
     private func milliseconds(_ duration: Duration) -> String {

@@ -67,11 +67,13 @@ struct CLIBenchmark {
         defer { emulator.stop() }
         Console.progress("daemon: login, cwsync run --interval 60, waiting for its first sync")
         let daemon = try await DaemonMeasurement.run(cwsync: cwsync, endpoint: emulator.baseURL, work: work, idleSeconds: options.idleSeconds)
+        Console.progress("floor: \(options.floor) on a fresh database, one request to the emulator")
+        let floor = try await FloorMeasurement.run(floor: options.floor, endpoint: emulator.baseURL, work: work, idleSeconds: options.idleSeconds)
 
         return BenchmarkReport(
             date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, source: source,
             options: options, loadAverages: (startLoad, MachineInfo.loadAverage()), orders: orders.count, ownOrders: ownOrders,
-            storeBytes: storeBytes, spawn: spawn, launches: launches, jsonLines: jsonLines, cache: cache, coldRuns: coldRuns, daemon: daemon
+            storeBytes: storeBytes, spawn: spawn, launches: launches, jsonLines: jsonLines, cache: cache, coldRuns: coldRuns, daemon: daemon, floor: floor
         ).markdown
     }
 }

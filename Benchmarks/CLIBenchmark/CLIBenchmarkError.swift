@@ -11,17 +11,21 @@ enum CLIBenchmarkError: Error, CustomStringConvertible {
     case firstSyncNotDone(seconds: Int, status: String)
     /// The daemon exited before it was stopped.
     case daemonExited(ChildProcess.Exit, errors: String)
+    /// `rss-floor` ended, or never said it was ready; with what it printed.
+    case floorFailed(String)
 
     var description: String {
         switch self {
         case .binaryNotFound(let path):
-            "\(path) is not an executable: build it with swift build -c release --product cwsync, or pass --cwsync PATH"
+            "\(path) is not an executable: build it with swift build -c release --product cwsync (or rss-floor), or pass its path"
         case .commandFailed(let command, let exit, let errors):
             "\(command) ended with \(exit): \(errors)"
         case .firstSyncNotDone(let seconds, let status):
             "cwsync run had not synced every resource after \(seconds) s; status --json printed: \(status)"
         case .daemonExited(let exit, let errors):
             "cwsync run ended with \(exit) before it was stopped: \(errors)"
+        case .floorFailed(let output):
+            "rss-floor did not come to rest: \(output)"
         }
     }
 }

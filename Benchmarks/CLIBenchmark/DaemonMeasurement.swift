@@ -20,19 +20,8 @@ struct DaemonMeasurement {
     var firstSync: Duration
     /// How many `status --json` processes that took.
     var statusPolls: Int
-    /// `VmRSS` once a second over the idle period, in order.
-    var residentSamples: [Int64]
-    /// `VmHWM` at the end of the idle period: the peak, first sync included.
-    var peakResident: Int64?
-    /// `RssAnon` and `RssFile` and the thread count at the end of the idle period.
-    var anonymousResident: Int64?
-    var fileResident: Int64?
-    var threads: Int64?
-    /// The largest resident mappings at the end of the idle period (see ``ProcessProbe/residentByMapping()``).
-    var mappings: [(mapping: String, bytes: Int64)]
-    /// `utime + stime` over the idle period, and its wall time.
-    var idleCPUSeconds: Double
-    var idleElapsed: Duration
+    /// The daemon at rest after its first sync.
+    var memory: RestingMemory
     /// From `kill(SIGTERM)` to the reaped exit, and how it ended.
     var stop: Duration
     var exit: ChildProcess.Exit
@@ -75,37 +64,19 @@ struct DaemonMeasurement {
         let firstSync = daemon.launched.duration(to: .now)
 
         Console.progress("daemon: first sync done after \(Format.fixed(firstSync.seconds, 2)) s; sampling it for \(idleSeconds) s")
-        let clock = ContinuousClock()
-        let idleStart = clock.now
-        let cpuStart = probe.cpuSeconds ?? 0
-        var samples: [Int64] = []
-        for second in 1...idleSeconds {
-            try await clock.sleep(until: idleStart + .seconds(second))
-            guard let resident = probe.residentBytes, !probe.hasExited else {
-                stopped = true
-                throw CLIBenchmarkError.daemonExited(daemon.wait(), errors: daemonLog)
-            }
-            samples.append(resident)
+        let memory = try await RestingMemory.sample(daemon.pid, seconds: idleSeconds) {
+            stopped = true
+            return CLIBenchmarkError.daemonExited(daemon.wait(), errors: daemonLog)
         }
-        let cpuEnd = probe.cpuSeconds ?? cpuStart
-        let idleElapsed = idleStart.duration(to: clock.now)
-        let pid = String(daemon.pid)
-        let peak = PeakMemory.statusBytes("VmHWM", of: pid)
-        let anonymous = PeakMemory.statusBytes("RssAnon", of: pid)
-        let file = PeakMemory.statusBytes("RssFile", of: pid)
-        let threads = PeakMemory.statusValue("Threads", of: pid)
-        let mappings = probe.residentByMapping()
 
+        let clock = ContinuousClock()
         let stopStart = clock.now
         daemon.send(SIGTERM)
         let exit = daemon.wait()
         let stop = stopStart.duration(to: clock.now)
         stopped = true
 
-        return DaemonMeasurement(
-            login: login, firstSync: firstSync, statusPolls: polls, residentSamples: samples, peakResident: peak,
-            anonymousResident: anonymous, fileResident: file, threads: threads, mappings: mappings,
-            idleCPUSeconds: cpuEnd - cpuStart, idleElapsed: idleElapsed, stop: stop, exit: exit)
+        return DaemonMeasurement(login: login, firstSync: firstSync, statusPolls: polls, memory: memory, stop: stop, exit: exit)
     }
 
     /// Whether one line of `status --json` shows a `lastSuccessAt` for every ``SyncResource``, and

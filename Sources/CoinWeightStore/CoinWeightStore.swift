@@ -107,6 +107,19 @@ public struct CoinWeightStore: Sendable {
         StoreObservation(ValueObservation.tracking(query.fetch).removeDuplicates().values(in: pool, scheduling: .task))
     }
 
+    /// Frees what SQLite holds beyond the database file: the page cache of every connection,
+    /// and the reading connections themselves, which reopen on the next read. For a process at
+    /// rest between two syncs, such as a daemon, or an app told that memory runs low. It waits
+    /// for the reads and the write under way, off the concurrency pool.
+    public func releaseMemory() async {
+        await withCheckedContinuation { (released: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .utility).async { [pool] in
+                pool.releaseMemory()
+                released.resume()
+            }
+        }
+    }
+
     /// Closes the database; later calls fail.
     public func close() throws { try pool.close() }
 }

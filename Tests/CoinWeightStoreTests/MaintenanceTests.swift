@@ -1,6 +1,8 @@
 import CoinWeightAPI
 import CoinWeightTestSupport
 import Foundation
+import GRDB
+import GRDBSQLite
 import Testing
 
 @testable import CoinWeightStore
@@ -19,6 +21,37 @@ struct MaintenanceTests {
             #expect(after < before / 4, "before \(before), after \(after)")
             #expect(try await store.checkIntegrity().isEmpty)
             #expect(try await store.read(.order(id: orders[0].streetOrderId)) == orders[0])
+        }
+    }
+
+    @Test("releaseMemory empties the connections' page caches; reads, writes and an observation go on afterwards")
+    func releaseMemory() async throws {
+        try await withStore { store, _ in
+            let orders = SampleOrders.make(count: 5_000)
+            try await store.write { try $0.upsertOrders(orders) }
+            let observed = store.observe(.allOrders(OrderFilter(owner: orders[0].owner)).withPending())
+            var values = observed.makeAsyncIterator()
+            let first = try #require(try await values.next())
+            #expect(try await store.read(.allOrders(OrderFilter(owner: orders[0].owner))).count == first.count)
+            func writerCache() throws -> Int32 {
+                try store.pool.writeWithoutTransaction { db in
+                    var used: Int32 = 0
+                    var highwater: Int32 = 0
+                    sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &used, &highwater, 0)
+                    return used
+                }
+            }
+            let before = try writerCache()
+            await store.releaseMemory()
+            let after = try writerCache()
+            #expect(before > 1_000_000 && after < before / 4, "the writer's page cache: \(before) bytes before, \(after) after")
+
+            var more = SampleOrders.make(count: 1, firstID: 9_000_000)[0]
+            more.owner = orders[0].owner
+            try await store.write { [more] in try $0.upsertOrders([more]) }
+            #expect(try await store.read(.order(id: more.streetOrderId)) == more)
+            let next = try #require(try await values.next(), "the observation still runs")
+            #expect(next.count == first.count + 1)
         }
     }
 
