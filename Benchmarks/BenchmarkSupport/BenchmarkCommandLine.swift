@@ -15,8 +15,8 @@ public protocol BenchmarkCommandLine: Sendable {
 }
 
 extension BenchmarkCommandLine {
-    /// The default report file: `reports/benchmarks/<stem>-<yyyy-mm-dd>.md`, the day `today` in UTC.
+    /// The default report file: `Benchmarks/Results/<stem>-<yyyy-mm-dd>.md`, the day `today` in UTC.
     public static func defaultReport(_ stem: String, today: Date) -> String {
-        "reports/benchmarks/\(stem)-\(ReportMarkdown.day(today)).md"
+        "Benchmarks/Results/\(stem)-\(ReportMarkdown.day(today)).md"
     }
 }

@@ -48,7 +48,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --warmups W       untimed runs before them (default 3)
           --cold-runs C     runs with the page cache dropped (default 3)
           --idle-seconds S  seconds the idle daemon is sampled (default 30)
-          --out FILE        the Markdown report (default reports/benchmarks/cli-<yyyy-mm-dd>.md, UTC)
+          --out FILE        the Markdown report (default Benchmarks/Results/cli-<yyyy-mm-dd>.md, UTC)
           --work DIR        where the stores and outputs go, kept afterwards (default: a new
                             temporary folder, removed at the end)
         """

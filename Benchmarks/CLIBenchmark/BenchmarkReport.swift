@@ -122,10 +122,10 @@ struct BenchmarkReport {
             "| mapping | `cwsync run` | `rss-floor` |",
             "|---|--:|--:|",
         ]
-        let floorMappings = Dictionary(floorRest.mappings.map { (Self.library($0.mapping), $0.bytes) }, uniquingKeysWith: +)
-        let shown = rest.mappings.prefix(12)
-        lines += shown.map { "| `\(Self.library($0.mapping))` | \(Format.mebibytes($0.bytes)) | \(mebibytes(floorMappings[Self.library($0.mapping)])) |" }
-        let shownNames = Set(shown.map { Self.library($0.mapping) })
+        let floorMappings = Dictionary(floorRest.mappings.map { (Self.library($0.mapping, own: options.floor), $0.bytes) }, uniquingKeysWith: +)
+        let shown = rest.mappings.prefix(12).map { (name: Self.library($0.mapping, own: options.cwsync), bytes: $0.bytes) }
+        lines += shown.map { "| \($0.name) | \(Format.mebibytes($0.bytes)) | \(mebibytes(floorMappings[$0.name])) |" }
+        let shownNames = Set(shown.map(\.name))
         lines += [
             "| all others (\(max(rest.mappings.count - shown.count, 0)) mappings) | "
                 + "\(Format.mebibytes(rest.mappings.dropFirst(shown.count).map(\.bytes).reduce(0, +))) | "
@@ -153,9 +153,12 @@ struct BenchmarkReport {
             + "(\(Format.fixed(100 * rest.cpuSeconds / rest.elapsed.seconds, 2)) %; ticks of \(Format.fixed(1_000 / ProcessProbe.ticksPerSecond, 0)) ms)"
     }
 
-    /// A mapping's file name without its folder, so that both programs' own binaries and the same libraries line up.
-    private static func library(_ mapping: String) -> String {
-        mapping.hasPrefix("/") ? String(mapping.split(separator: "/").last ?? "") : mapping
+    /// A mapping's file name without its folder, so that the same libraries line up; the
+    /// program's own binary (`own`) as "its own binary", so that the two programs' line up too.
+    private static func library(_ mapping: String, own: String) -> String {
+        guard mapping.hasPrefix("/") else { return "`\(mapping)`" }
+        let name = mapping.split(separator: "/").last.map(String.init) ?? mapping
+        return name == URL(fileURLWithPath: own).lastPathComponent ? "its own binary" : "`\(name)`"
     }
 
     private func milliseconds(_ duration: Duration) -> String {

@@ -37,7 +37,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --placements P  orders placed over loopback TLS, beside raw HTTPS POSTs (default 200)
           --transport T   asynchttpclient (one pool of kept-alive connections, the default) or
                           urlsession (every write on a fresh connection)
-          --out FILE      the Markdown report (default reports/benchmarks/outbox-<yyyy-mm-dd>.md, UTC)
+          --out FILE      the Markdown report (default Benchmarks/Results/outbox-<yyyy-mm-dd>.md, UTC)
           --work DIR      where the store files go, kept afterwards (default: a new temporary
                           folder, removed at the end)
         """

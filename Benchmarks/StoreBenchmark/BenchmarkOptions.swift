@@ -28,7 +28,7 @@ struct BenchmarkOptions: BenchmarkCommandLine {
           --orders N      orders to write (default 1000000)
           --batches LIST  orders per transaction, comma separated (default 1000,5000,20000,all)
           --queries Q     history pages to time (default 20000)
-          --out FILE      the Markdown report (default reports/benchmarks/store-<yyyy-mm-dd>.md, UTC)
+          --out FILE      the Markdown report (default Benchmarks/Results/store-<yyyy-mm-dd>.md, UTC)
           --work DIR      where the CSV and databases go; the CSV, the CLI database and the
                           headline store are kept (default: a new temporary folder, removed
                           at the end)

@@ -50,7 +50,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --pages-per-transaction P  1,000-order pages per store transaction (default 5)
           --windows W                history windows read side by side (default 4, the engine's)
           --transport T              asynchttpclient (the default) or urlsession
-          --out FILE                 the Markdown report (default reports/benchmarks/sync-<yyyy-mm-dd>.md, UTC)
+          --out FILE                 the Markdown report (default Benchmarks/Results/sync-<yyyy-mm-dd>.md, UTC)
           --work DIR                 where the store, CSV, curl config and CLI database go, kept
                                      afterwards (default: a new temporary folder, removed at the end)
         """
