@@ -21,11 +21,6 @@ let package = Package(
         .library(name: "CoinWeightEmulator", targets: ["CoinWeightEmulator"]),
         .executable(name: "cwsync", targets: ["cwsync"]),
         .executable(name: "cwsync-emulator", targets: ["cwsync-emulator"]),
-        .executable(name: "store-benchmark", targets: ["StoreBenchmark"]),
-        .executable(name: "sync-benchmark", targets: ["SyncBenchmark"]),
-        .executable(name: "outbox-benchmark", targets: ["OutboxBenchmark"]),
-        .executable(name: "cli-benchmark", targets: ["CLIBenchmark"]),
-        .executable(name: "rss-floor", targets: ["RSSFloor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -133,6 +128,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The benchmarks: executables of this package only, no products, so that nothing depending on
+        // it sees them (`swift build -c release --product sync-benchmark` builds one from a checkout).
         // What the benchmark executables share: process runs, the emulator child process, the sqlite3 CLI, CSV,
         // machine facts, formatting.
         .target(
@@ -145,14 +142,14 @@ let package = Package(
         ),
         // Speed and size of the store on a million orders beside the sqlite3 CLI (release builds).
         .executableTarget(
-            name: "StoreBenchmark",
+            name: "store-benchmark",
             dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightTestSupport"],
             path: "Benchmarks/StoreBenchmark",
             swiftSettings: strictSettings
         ),
         // A first sync of 200,000 orders from a local emulator beside curl and the sqlite3 CLI.
         .executableTarget(
-            name: "SyncBenchmark",
+            name: "sync-benchmark",
             dependencies: [
                 "BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator",
                 "CoinWeightTestSupport",
@@ -163,7 +160,7 @@ let package = Package(
         ),
         // Durable outbox enqueues into a store file, and outbox delivery to a local emulator beside raw client requests.
         .executableTarget(
-            name: "OutboxBenchmark",
+            name: "outbox-benchmark",
             dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightHTTPClient", "CoinWeightStore", "CoinWeightSync", "CoinWeightEmulator"],
             path: "Benchmarks/OutboxBenchmark",
             swiftSettings: strictSettings
@@ -171,14 +168,14 @@ let package = Package(
         // The cwsync binary as a user meets it: launch-to-exit of an offline query on a million orders, and
         // the memory and CPU of the daemon at rest.
         .executableTarget(
-            name: "CLIBenchmark",
+            name: "cli-benchmark",
             dependencies: ["BenchmarkSupport", "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightTestSupport"],
             path: "Benchmarks/CLIBenchmark",
             swiftSettings: strictSettings
         ),
         // The floor cli-benchmark measures the idle daemon against: a GRDB pool and one request, then at rest.
         .executableTarget(
-            name: "RSSFloor",
+            name: "rss-floor",
             dependencies: ["CoinWeightAPI", "CoinWeightHTTPClient", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/RSSFloor",
             swiftSettings: strictSettings
