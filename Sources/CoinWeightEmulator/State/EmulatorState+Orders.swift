@@ -75,7 +75,10 @@ extension EmulatorState {
         let matching = book.newestFirst(owner: query.owner, createdIn: start...end).lazy
             .filter { ExecutionType.inactiveStates.contains($0.executionType) && book.isVisible($0.streetOrderId, at: now) }
         let totalPage = (matching.reduce(0) { count, _ in count + 1 } + pageSize - 1) / pageSize
-        return InactiveOrderPage(totalPage: totalPage, content: Array(matching.dropFirst(pageIndex * pageSize).prefix(pageSize)))
+        // A page index past the last page, however large, is an empty page, never an overflow.
+        let (skipped, overflow) = pageIndex.multipliedReportingOverflow(by: pageSize)
+        guard !overflow, pageIndex < totalPage else { return InactiveOrderPage(totalPage: totalPage, content: []) }
+        return InactiveOrderPage(totalPage: totalPage, content: Array(matching.dropFirst(skipped).prefix(pageSize)))
     }
 
     /// Cancels every active order of an owner, on the given exchanges or all.

@@ -6,11 +6,12 @@ extension EmulatorState {
 
     func strategies(_ user: EmulatedUser) -> [StrategyItem] { user.strategies }
 
-    /// Creates an item with a new id. Its owner becomes the user's, unless another user has it (403).
+    /// Creates an item with an id never given before, even to an item deleted since. Its owner
+    /// becomes the user's, unless another user has it (403).
     func createStrategy(_ item: StrategyItem, _ user: EmulatedUser) throws(APIFailure) -> StrategyItem {
         if let owner = item.owner, check(owner: owner, for: user) == .foreign { throw .forbidden }
-        let ids = users.values.flatMap { $0.strategies.compactMap { $0.id.flatMap(Int.init) } }
-        let created = item.withID(String((ids.max() ?? 0) + 1))
+        let created = item.withID(String(nextStrategyID))
+        nextStrategyID += 1
         try mutateUser(user.uid) { user in
             user.strategies.append(created)
             user.strategyStatus[created.id!] = .stopped

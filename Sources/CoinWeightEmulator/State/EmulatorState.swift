@@ -17,10 +17,14 @@ public actor EmulatorState {
     var faults = FaultPlan()
     var faultCounts = FaultCounts()
     var random: SeededRandom
+    /// The id the next created strategy item gets: one more than any id ever given, so that a
+    /// deleted item's id never names another item.
+    var nextStrategyID: Int
 
     public init(configuration: EmulatorConfiguration) {
         self.configuration = configuration
         users = Dictionary(uniqueKeysWithValues: EmulatedUser.seeded().map { ($0.uid, $0) })
+        nextStrategyID = (users.values.flatMap { $0.strategies.compactMap { $0.id.flatMap(Int.init) } }.max() ?? 0) + 1
         random = SeededRandom(seed: configuration.randomSeed)
         var book = OrderBook()
         let now = configuration.now().millisecondsSince1970
