@@ -11,6 +11,7 @@ package struct CWSync: AsyncParsableCommand {
         commandName: "cwsync",
         abstract: "Keep a local mirror of a coin-weight account, and work with it offline.",
         version: "cwsync \(version)",
+        subcommands: [MovedQuickstartCommand.self, MovedEmulatorCommand.self],
         groupedSubcommands: [
             CommandGroup(name: "Account", subcommands: [LoginCommand.self, LogoutCommand.self, WhoamiCommand.self]),
             CommandGroup(name: "Sync", subcommands: [SyncCommand.self, RunCommand.self, StatusCommand.self]),

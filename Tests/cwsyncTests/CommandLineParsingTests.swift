@@ -23,6 +23,18 @@ struct CommandLineParsingTests {
         #expect(run.interval == 30)
     }
 
+    @Test("quickstart and emulator, which moved to cwsync-emulator, are hidden and say where they went, exit 64")
+    func movedCommands() throws {
+        let quickstart = try #require(try CWSync.parseAsRoot(["quickstart", "--seed-orders", "20"]) as? MovedQuickstartCommand)
+        #expect(throws: ExitCode.validationFailure) { try quickstart.run() }
+        #expect(MovedQuickstartCommand.message.contains("swift run cwsync-emulator quickstart"))
+        let emulator = try #require(try CWSync.parseAsRoot(["emulator", "--port", "8080", "--tls"]) as? MovedEmulatorCommand)
+        #expect(throws: ExitCode.validationFailure) { try emulator.run() }
+        #expect(MovedEmulatorCommand.message.contains("swift run cwsync-emulator"))
+        let help = CWSync.helpMessage()
+        #expect(!help.contains("quickstart") && !help.contains("emulator"), "\(help)")
+    }
+
     @Test(
         "a bad value is a usage error (exit 64) whose message names the problem",
         arguments: [
@@ -45,7 +57,7 @@ struct CommandLineParsingTests {
         for group in ["ACCOUNT", "SYNC", "WRITES", "OFFLINE QUERIES", "STORE"] {
             #expect(help.contains("\(group) SUBCOMMANDS:"), "no \(group) group in:\n\(help)")
         }
-        let commands = CWSync.configuration.subcommands.map { $0._commandName }
+        let commands = CWSync.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
         #expect(commands.count == 20 && Set(commands).count == commands.count, "\(commands)")
         for command in commands {
             #expect(help.contains("  \(command) "), "\(command) is not in --help")

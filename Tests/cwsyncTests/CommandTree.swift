@@ -39,6 +39,8 @@ struct CommandTree {
     /// The node of the dump: a command and the commands below it.
     private struct Node: Decodable {
         var commandName: String
+        /// `false` for a hidden command, such as one that only says where it moved.
+        var shouldDisplay: Bool?
         var arguments: [Argument]?
         var subcommands: [Node]?
     }
@@ -47,7 +49,7 @@ struct CommandTree {
         var command: Node
     }
 
-    /// Every command below `cwsync` (not `cwsync` itself), parents before children.
+    /// Every command below `cwsync` (not `cwsync` itself) that `--help` shows, parents before children.
     let commands: [Command]
 
     /// Asks the built binary.
@@ -55,7 +57,7 @@ struct CommandTree {
         let result = try await CWSyncBinary.run(["--experimental-dump-help"])
         let root = try JSONDecoder().decode(Dump.self, from: Data(result.out.utf8)).command
         func walk(_ node: Node, _ path: [String]) -> [Command] {
-            let children = node.subcommands ?? []
+            let children = (node.subcommands ?? []).filter { $0.shouldDisplay != false }
             let here = path.isEmpty ? [] : [Command(path: path, arguments: node.arguments ?? [], isGroup: !children.isEmpty)]
             return here + children.flatMap { walk($0, path + [$0.commandName]) }
         }
