@@ -21,8 +21,8 @@ package struct CWSync: AsyncParsableCommand {
             CommandGroup(
                 name: "Offline queries",
                 subcommands: [
-                    OrdersCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self, SecretsCommand.self,
-                    PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self,
+                    OrdersCommand.self, AccountCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self,
+                    SecretsCommand.self, PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self,
                 ]),
             CommandGroup(name: "Store", subcommands: [StoreCommand.self]),
         ]

@@ -2,13 +2,27 @@ import ArgumentParser
 import CoinWeightAPI
 import CoinWeightStore
 
-/// `cwsync strategies`: the user's strategy items with their run status, from the store.
+/// `cwsync strategies`: the user's strategy items with their run status, from the store; with
+/// `--templates`, the strategy types and the defaults a new item of each starts from.
 struct StrategiesCommand: QueryCommand {
     static let configuration = CommandConfiguration(
-        commandName: "strategies", abstract: "List the user's strategies with their run status.",
-        discussion: "With --json, each item as the API sends it, every field kept, with its \"status\" (running, stopped) added when the store has one.")
+        commandName: "strategies", abstract: "List the user's strategies with their run status, or the strategy templates.",
+        discussion: """
+            With --json, each item as the API sends it, every field kept, with its "status" (running, stopped) added when the \
+            store has one; with --templates, each template as the API sends it ("name" and "default").
+            """)
 
+    @Flag(help: "List the strategy types with their default parameters (the same for every user) instead.") var templates = false
     @OptionGroup var query: QueryOptions<UserOption>
+
+    func validate() throws {
+        if templates, query.who.uid != nil { throw ValidationError("--templates are the same for every user: leave out --uid.") }
+    }
+
+    func run() async throws {
+        guard templates else { return try await query.withStore { store in try query.print(try await records(in: store)) } }
+        try await query.withStore { store in try query.print(try await store.read(.strategyTemplates)) }
+    }
 
     func records(in store: CoinWeightStore) async throws -> [Mirrored<StrategyLine>] {
         let uid = try query.user()
@@ -40,5 +54,12 @@ struct StrategyLine: QueryRecord {
                 item.symbols.map { $0.symbol ?? "?" }.joined(separator: ","), status?.rawValue ?? "-",
             ]
         ]
+    }
+}
+
+extension StrategyTemplate: QueryRecord {
+    static let header = ["TEMPLATE", "NAME", "EXCHANGE", "OWNER", "SYMBOLS"]
+    var tableRows: [[String]] {
+        [[name, defaultItem.name, defaultItem.exchange, defaultItem.owner ?? "-", defaultItem.symbols.map { $0.symbol ?? "?" }.joined(separator: ",")]]
     }
 }

@@ -158,6 +158,49 @@ struct QueryCommandTests {
         }
     }
 
+    @Test("account shows the user info and balances the store holds, each with its sync time; strategies --templates the templates")
+    func accountAndTemplates() async throws {
+        try await Self.withSyncedStore { harness, path in
+            let store = harness.store
+            let info = try #require(try await store.read(.userInfo(uid: 2)))
+            let positions = try await store.read(.positions(uid: 2))
+            #expect(!positions.isEmpty)
+            struct View: Decodable {
+                var userInfo: UserInfo?
+                var positions: [Position]
+                var userInfoSyncedAt: Int64?
+                var positionsSyncedAt: Int64?
+            }
+            let json = try await CWSyncBinary.run(["account", "--json", "--store", path])
+            #expect(json.status == 0 && json.err.isEmpty, "\(json.err)")
+            let view = try JSONDecoder().decode(View.self, from: Data(json.out.utf8))
+            #expect(view.userInfo == info && view.positions == positions)
+            #expect(view.userInfo == (await harness.state.snapshot().user(2)?.info), "what the server serves")
+            let synced = try await store.read(.syncState("userInfo:2"))?.lastSuccessAt?.millisecondsSince1970
+            #expect(synced != nil && view.userInfoSyncedAt == synced)
+            #expect(view.positionsSyncedAt == (try await store.read(.syncState("positions:2"))?.lastSuccessAt?.millisecondsSince1970))
+
+            let table = try await CWSyncBinary.run(["account", "--store", path])
+            let lines = table.out.split(separator: "\n").map(String.init)
+            #expect(table.status == 0 && lines.first?.hasPrefix("abc (uid 2)") == true, "\(table.out)")
+            #expect(lines.contains { $0.hasPrefix("estimated value") && $0.hasSuffix(info.estimatedValue) }, "\(table.out)")
+            #expect(lines.contains { $0.hasPrefix("on orders") && $0.hasSuffix(info.onOrders) }, "\(table.out)")
+            #expect(lines.contains { $0.hasPrefix("COUNTERPARTY  CURRENCY") } && lines.count == 8 + positions.count, "\(table.out)")
+
+            let nobody = try await CWSyncBinary.run(["account", "--uid", "3", "--json", "--store", path])
+            #expect(nobody.status == 0 && nobody.err.contains("nothing of uid 3's account is synced yet"), "\(nobody.err)")
+            #expect(try JSONDecoder().decode(View.self, from: Data(nobody.out.utf8)).userInfo == nil)
+
+            let templates = try await CWSyncBinary.run(["strategies", "--templates", "--json", "--store", path])
+            let printed = try templates.out.split(separator: "\n").map { try JSONDecoder().decode(StrategyTemplate.self, from: Data($0.utf8)) }
+            let stored = try await store.read(.strategyTemplates)
+            #expect(templates.status == 0 && !printed.isEmpty && printed == stored)
+            #expect(printed == (try await harness.client.strategyTemplates()), "what the server serves")
+            let templateTable = try await CWSyncBinary.run(["strategies", "--templates", "--store", path])
+            #expect(templateTable.out.split(separator: "\n").count == printed.count + 1 && templateTable.out.hasPrefix("TEMPLATE  "), "\(templateTable.out)")
+        }
+    }
+
     @Test("a missing store is not created, a newer one is refused, nobody logged in is said: one line each, non-zero exit")
     func refusals() async throws {
         try await withTemporaryDirectory { folder in
