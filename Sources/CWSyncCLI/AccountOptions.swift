@@ -28,20 +28,35 @@ struct ScopeOption: ParsableArguments {
 /// No one in particular: for what the store holds for every user (the symbols config).
 struct NoAccount: ParsableArguments {}
 
-extension QueryOptions where Who == UserOption {
+extension StoreReading where Who == UserOption {
     /// `--uid`, else the logged-in user.
     func user() throws -> UserID { try who.uid.map { UserID($0) } ?? loggedInUser(orPass: "--uid") }
 }
 
-extension QueryOptions where Who == OwnerOption {
+extension StoreReading where Who == OwnerOption {
     /// `--owner`, else the logged-in user's own account.
     func owner() throws -> String { try who.owner ?? loggedInUser(orPass: "--owner").ownAccount }
 }
 
-extension QueryOptions where Who == ScopeOption {
+extension QueryOptions where Who == UserOption {
+    /// ``StoreReading/user()``.
+    func user() throws -> UserID { try reading.user() }
+}
+
+extension QueryOptions where Who == OwnerOption {
+    /// ``StoreReading/owner()``.
+    func owner() throws -> String { try reading.owner() }
+}
+
+extension StoreReading where Who == ScopeOption {
     /// The defaults with `--defaults`, else the copy of `--uid` or of the logged-in user.
     func scope() throws -> ResourceScope {
         if who.defaults { return .defaults }
         return .user(try who.uid.map { UserID($0) } ?? loggedInUser(orPass: "--uid or --defaults"))
     }
+}
+
+extension QueryOptions where Who == ScopeOption {
+    /// ``StoreReading/scope()``.
+    func scope() throws -> ResourceScope { try reading.scope() }
 }

@@ -24,7 +24,7 @@ package struct CWSync: AsyncParsableCommand {
                     OrdersCommand.self, AccountCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self,
                     SecretsCommand.self, PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self,
                 ]),
-            CommandGroup(name: "Store", subcommands: [StoreCommand.self]),
+            CommandGroup(name: "Store", subcommands: [ExportCommand.self, StoreCommand.self]),
         ]
     )
 }

@@ -3,13 +3,12 @@ import CoinWeightAPI
 import CoinWeightStore
 import CoinWeightSync
 
-/// What an offline query of the store accepts after its name: whom it is about (`Who`:
-/// ``UserOption``, ``OwnerOption``, ``ScopeOption`` or ``NoAccount``), then `--store`, `--json`
-/// and `--log-level`.
-struct QueryOptions<Who: ParsableArguments>: ParsableArguments {
+/// What a command that reads the store accepts after its name: whom it is about (`Who`:
+/// ``UserOption``, ``OwnerOption``, ``ScopeOption`` or ``NoAccount``), then `--store` and
+/// `--log-level`.
+struct StoreReading<Who: ParsableArguments>: ParsableArguments {
     @OptionGroup var who: Who
     @OptionGroup var storeOptions: StoreOptions
-    @Flag(help: "One JSON object per line, with the API's field names, instead of a table.") var json = false
     @OptionGroup var global: GlobalOptions
 
     /// Runs `body` on the existing store, never the network. A missing store is not created;
@@ -37,6 +36,18 @@ struct QueryOptions<Who: ParsableArguments>: ParsableArguments {
         }
         return session.uid
     }
+}
+
+/// What an offline query of the store accepts after its name: ``StoreReading``'s options, and
+/// `--json`.
+struct QueryOptions<Who: ParsableArguments>: ParsableArguments {
+    @OptionGroup var reading: StoreReading<Who>
+    @Flag(help: "One JSON object per line, with the API's field names, instead of a table.") var json = false
+
+    var who: Who { reading.who }
+
+    /// ``StoreReading/withStore(_:)``.
+    func withStore(_ body: (CoinWeightStore) async throws -> Void) async throws { try await reading.withStore(body) }
 
     /// Prints `records`: one JSON object per line with `--json`, else a table with a header.
     func print<Record: QueryRecord>(_ records: [Record]) throws {

@@ -40,12 +40,15 @@ extension StoreQuery {
     }
 }
 
-/// The SQL of an order page: the filter's conditions, the keyset bound, newest first.
+/// The SQL of an order page: the filter's conditions, the keyset bound, newest first (or,
+/// for a stream of them all, oldest first).
 struct OrderPageSQL {
     var filter: OrderFilter
     var cursor: OrderCursor?
     /// Rows of the page; one more is read to know whether another page follows. `nil`: all.
     var limit: Int?
+    /// Oldest first instead; only without a cursor, whose bound is for newest first.
+    var oldestFirst = false
 
     var statement: (String, StatementArguments) {
         var (conditions, arguments) = conditions
@@ -53,7 +56,7 @@ struct OrderPageSQL {
         let sql = """
             SELECT \(Order.columns.joined(separator: ", ")) FROM "order"
             WHERE \(conditions)
-            ORDER BY create_time DESC, street_order_id DESC
+            ORDER BY \(oldestFirst ? "create_time, street_order_id" : "create_time DESC, street_order_id DESC")
             LIMIT ?
             """
         return (sql, arguments)

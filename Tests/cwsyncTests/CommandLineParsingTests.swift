@@ -16,7 +16,7 @@ struct CommandLineParsingTests {
         #expect(try #require(try CWSync.parseAsRoot(["sync"]) as? SyncCommand).resources.isEmpty, "no resource named: all of them")
 
         let orders = try #require(try CWSync.parseAsRoot(["orders", "--history", "--limit", "5", "--symbol", "ETH-USDT"]) as? OrdersCommand)
-        #expect(orders.history && !orders.active && orders.limit == 5 && orders.symbol == "ETH-USDT")
+        #expect(orders.filters.history && !orders.filters.active && orders.limit == 5 && orders.filters.symbol == "ETH-USDT")
         #expect(try #require(try CWSync.parseAsRoot(["orders"]) as? OrdersCommand).limit == 50)
 
         let run = try #require(try CWSync.parseAsRoot(["run", "--interval", "30"]) as? RunCommand)
