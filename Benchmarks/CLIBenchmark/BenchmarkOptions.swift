@@ -12,6 +12,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var warmups = 3
     /// Runs of each query with the page cache of its files dropped first.
     var coldRuns = 3
+    /// Orders of the store `cwsync export orders` writes out, all of owner `2`.
+    var exportOrders = 1_000_000
     /// Seconds the idle daemon's memory is sampled, once a second.
     var idleSeconds = 30
     /// The `cwsync` binary measured.
@@ -27,7 +29,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
     var emulator: EmulatorConfiguration { EmulatorConfiguration() }
 
     static let usage = """
-        usage: cli-benchmark [--cwsync PATH] [--floor PATH] [--orders N] [--runs R] [--warmups W] [--cold-runs C] [--idle-seconds S] [--out FILE] [--work DIR]
+        usage: cli-benchmark [--cwsync PATH] [--floor PATH] [--orders N] [--runs R] [--warmups W] [--cold-runs C] [--export-orders E] [--idle-seconds S] [--out FILE] [--work DIR]
 
         Times the cwsync command on this machine, in one run: R new processes of
         `cwsync orders --history --limit 50 --owner 2` (and the same with --json) on a store of N
@@ -47,6 +49,8 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
           --runs R          timed runs of each command (default 50)
           --warmups W       untimed runs before them (default 3)
           --cold-runs C     runs with the page cache dropped (default 3)
+          --export-orders E orders of the store cwsync export orders writes out as csv,
+                            jsonl and trades (default 1000000)
           --idle-seconds S  seconds the idle daemon is sampled (default 30)
           --out FILE        the Markdown report (default Benchmarks/Results/cli-<yyyy-mm-dd>.md, UTC)
           --work DIR        where the stores and outputs go, kept afterwards (default: a new
@@ -60,6 +64,7 @@ struct BenchmarkOptions: EmulatorBenchmarkCommandLine {
             case "--runs": options.runs = try reader.positive(value, of: option)
             case "--warmups": options.warmups = try reader.positive(value, of: option)
             case "--cold-runs": options.coldRuns = try reader.positive(value, of: option)
+            case "--export-orders": options.exportOrders = try reader.positive(value, of: option)
             case "--idle-seconds": options.idleSeconds = try reader.positive(value, of: option)
             case "--cwsync": options.cwsync = value
             case "--floor": options.floor = value

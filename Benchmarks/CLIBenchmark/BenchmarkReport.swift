@@ -25,9 +25,12 @@ struct BenchmarkReport {
     var jsonLines: Int
     var cache: PageCache
     var coldRuns: [ColdRun]
+    var exports: ExportMeasurement
     var daemon: DaemonMeasurement
     var floor: FloorMeasurement
 
+    /// An export's peak RSS must stay under this many bytes (50 MB).
+    static let exportMemoryTarget: Int64 = 50_000_000
     /// The query's p95 must be under this (100 ms).
     static let launchTarget = Duration.milliseconds(100)
     /// The idle daemon's RSS must stay at or under this many bytes (32 MiB)...
@@ -92,6 +95,22 @@ struct BenchmarkReport {
         }
         lines += [
             "",
+            "## `cwsync export orders`",
+            "",
+            "A store of \(Format.grouped(exports.orders)) orders of `SampleOrders` (seed 3), every one given owner `2` "
+                + "(\(Format.grouped(exports.filled)) with a filled part), \(Format.mebibytes(exports.storeBytes)); "
+                + "`cwsync export orders --format F --owner 2 --output FILE`, each format once, launch to exit. Peak RSS is "
+                + "`VmHWM` of `/proc/PID/status`, read every \(milliseconds(ExportMeasurement.sampleInterval)) while it runs.",
+            "",
+            "| format | lines | seconds | lines/s | file | peak RSS |",
+            "|---|--:|--:|--:|--:|--:|",
+        ]
+        lines += exports.runs.map { run in
+            "| `\(run.format)` | \(Format.grouped(run.lines)) | \(Format.fixed(run.elapsed.seconds, 2)) | "
+                + "\(Format.grouped(Int(Double(run.lines) / run.elapsed.seconds))) | \(Format.mebibytes(run.fileBytes)) | \(mebibytes(run.peakResident)) |"
+        }
+        lines += [
+            "",
             "## `cwsync run` at rest",
             "",
             "An emulator in a child process (this program with the hidden `--serve`, users `abc` and `eve`, no orders) on "
@@ -137,6 +156,10 @@ struct BenchmarkReport {
                 "`cwsync orders --history --limit 50` on \(Format.grouped(orders)) orders, p95 launch to exit under 100 ms "
                     + "(slower of plain and `--json`, page cache warm)",
                 milliseconds(slowestP95), slowestP95 < Self.launchTarget),
+            ReportMarkdown.targetRow(
+                "`cwsync export orders` of \(Format.grouped(exports.orders)) orders, csv and jsonl: peak RSS under 50 MB",
+                exports.runs.filter { $0.format != "trades" }.compactMap(\.peakResident).max().map(mebibytes) ?? "unknown",
+                exports.runs.filter { $0.format != "trades" }.allSatisfy { ($0.peakResident ?? .max) < Self.exportMemoryTarget }),
             ReportMarkdown.targetRow(
                 "`cwsync run` idle RSS at most 32 MiB (the last sample)", mebibytes(rest.resident),
                 rest.resident.map { $0 <= Self.memoryTarget } ?? false),

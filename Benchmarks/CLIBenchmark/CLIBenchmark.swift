@@ -62,6 +62,9 @@ struct CLIBenchmark {
             for _ in 0..<options.coldRuns { coldRuns.append(try ColdRun.run(arguments, on: cwsync, cache: cache)) }
         }
 
+        Console.progress("export: \(Format.grouped(options.exportOrders)) orders of owner 2 into a store of their own")
+        let exports = try await ExportMeasurement.run(cwsync: cwsync, work: work, count: options.exportOrders)
+
         Console.progress("emulator: starting a child process")
         let emulator = try EmulatorProcess.start()
         defer { emulator.stop() }
@@ -73,7 +76,8 @@ struct CLIBenchmark {
         return BenchmarkReport(
             date: started, commandLine: CommandLine.arguments.joined(separator: " "), machine: machine, source: source,
             options: options, loadAverages: (startLoad, MachineInfo.loadAverage()), orders: orders.count, ownOrders: ownOrders,
-            storeBytes: storeBytes, spawn: spawn, launches: launches, jsonLines: jsonLines, cache: cache, coldRuns: coldRuns, daemon: daemon, floor: floor
+            storeBytes: storeBytes, spawn: spawn, launches: launches, jsonLines: jsonLines, cache: cache, coldRuns: coldRuns, exports: exports, daemon: daemon,
+            floor: floor
         ).markdown
     }
 }
