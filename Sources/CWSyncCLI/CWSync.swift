@@ -21,7 +21,7 @@ package struct CWSync: AsyncParsableCommand {
             CommandGroup(
                 name: "Offline queries",
                 subcommands: [
-                    OrdersCommand.self, AccountCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self,
+                    OrdersCommand.self, PnLCommand.self, AccountCommand.self, FavoritesCommand.self, LayoutCommand.self, StrategiesCommand.self,
                     SecretsCommand.self, PositionsCommand.self, SymbolsCommand.self, MarketsCommand.self,
                 ]),
             CommandGroup(name: "Store", subcommands: [ExportCommand.self, StoreCommand.self]),

@@ -3,9 +3,10 @@ import CoinWeightTestSupport
 import Foundation
 import Testing
 
-/// `ExactDecimal.multiplied(by:)` is exact at any length: checked by hand and against
-/// Python's `decimal` module on seeded random amounts longer than `Decimal` holds.
-@Suite("ExactDecimal products")
+/// `ExactDecimal.multiplied(by:)` and ``ExactSum``'s sums, differences and order are exact at
+/// any length: checked by hand and against Python's `decimal` module on seeded random amounts
+/// longer than `Decimal` holds.
+@Suite("ExactDecimal products and ExactSum")
 struct ExactDecimalProductTests {
     @Test(
         "hand-computed products",
@@ -19,7 +20,7 @@ struct ExactDecimalProductTests {
         #expect(ExactDecimal(right)!.multiplied(by: ExactDecimal(left)!).text == product, "commutes")
     }
 
-    @Test("2,000 seeded random pairs of up to 30 digits each equal Python's decimal products")
+    @Test("2,000 seeded random pairs of up to 30 digits each: products, sums, differences and order equal Python's decimal")
     func againstPython() async throws {
         var random = FuzzRandom(seed: 42)
         func amount() -> String {
@@ -39,17 +40,22 @@ struct ExactDecimalProductTests {
                 from decimal import Decimal, getcontext
                 getcontext().prec = 200
                 for line in open(sys.argv[1]):
-                    a, b = line.split()
-                    print(Decimal(a) * Decimal(b))
+                    a, b = map(Decimal, line.split())
+                    print(a * b, a + b, a - b, int(a < b))
                 """
             let python = try ChildProcess.spawn("/usr/bin/env", ["python3", "-c", script, input.path], output: output)
             #expect(await python.exited() == .status(0))
             let expected = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map(String.init)
             try #require(expected.count == pairs.count)
             for ((left, right), python) in zip(pairs, expected) {
+                let results = python.split(separator: " ").map(String.init)
                 let product = ExactDecimal(left)!.multiplied(by: ExactDecimal(right)!)
+                let (a, b) = (ExactSum(ExactDecimal(left)!), ExactSum(ExactDecimal(right)!))
                 // Python keeps trailing zeros and writes -0 and exponents for some; compare numerically, at full precision.
-                #expect(Self.same(product.text, python), "\(left) × \(right): \(product.text), Python \(python)")
+                #expect(Self.same(product.text, results[0]), "\(left) × \(right): \(product.text), Python \(results[0])")
+                #expect(Self.same((a + b).text, results[1]), "\(left) + \(right): \((a + b).text), Python \(results[1])")
+                #expect(Self.same((a - b).text, results[2]), "\(left) − \(right): \((a - b).text), Python \(results[2])")
+                #expect((a < b) == (results[3] == "1"), "\(left) < \(right)")
             }
         }
     }
