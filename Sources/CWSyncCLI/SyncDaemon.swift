@@ -21,23 +21,10 @@ struct SyncDaemon: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await mirror.run() }
                 group.addTask { await Self.logAccountChanges(mirror, logger: logger) }
-                group.addTask { await Self.releaseMemoryAfterSyncs(mirror) }
                 await group.waitForAll()
             }
         }
         logger.notice("cwsync run: stopped")
-    }
-
-    /// Once each sync has ended, gives back what SQLite holds for it (page caches, reading
-    /// connections): the daemon rests between two syncs.
-    private static func releaseMemoryAfterSyncs(_ mirror: CoinWeightMirror) async {
-        var syncing = false
-        for await state in mirror.states() {
-            let wasSyncing = syncing
-            syncing = state.sync != nil
-            guard wasSyncing, !syncing else { continue }
-            await mirror.store.releaseMemory()
-        }
     }
 
     /// Says, in the log, who is logged in whenever that changes: why nothing happens while

@@ -109,16 +109,12 @@ public struct CoinWeightStore: Sendable {
 
     /// Frees what SQLite holds beyond the database file: the page cache of every connection,
     /// and the reading connections themselves, which reopen on the next read. For a process at
-    /// rest between two syncs, such as a daemon, or an app told that memory runs low. It waits
-    /// for the reads and the write under way, off the concurrency pool.
-    public func releaseMemory() async {
-        await withCheckedContinuation { (released: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global(qos: .utility).async { [pool] in
-                pool.releaseMemory()
-                released.resume()
-            }
-        }
-    }
+    /// rest between two syncs, such as a daemon, or an app told that memory runs low.
+    ///
+    /// It returns at once and never waits: each connection is freed once the read or write it
+    /// runs, if any, is done (GRDB's `releaseMemoryEventually()`; its blocking form waits for
+    /// every reader, which an observation's read under the writer can hold up for good).
+    public func releaseMemory() { pool.releaseMemoryEventually() }
 
     /// Closes the database; later calls fail.
     public func close() throws { try pool.close() }
