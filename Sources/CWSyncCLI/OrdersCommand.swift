@@ -21,6 +21,7 @@ struct OrdersCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start after this cursor, printed by the previous page.", valueName: "cursor"), transform: OrderCursor.init(parsing:))
     var after: OrderCursor?
     @OptionGroup var query: QueryOptions<OwnerOption>
+    @OptionGroup var following: FollowOption
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit must be 1 or more.") }
@@ -28,13 +29,22 @@ struct OrdersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await query.withStore { store in
-            let page = try await store.read(.orders(filters.filter(owner: try query.owner()), after: after, limit: limit).withPending())
-            try query.print(page.orders)
-            guard let next = page.next else { return }
-            if query.json {
-                Console.out(try JSONLine.text(["next": next.text]))
-            } else {
-                Console.err("next: \(next.text)")
+            let (filter, after, limit, json) = (filters.filter(owner: try query.owner()), after, limit, query.json)
+            guard following.follow else {
+                let page = try await store.read(.orders(filter, after: after, limit: limit).withPending())
+                try query.print(page.orders)
+                guard let next = page.next else { return }
+                if json {
+                    Console.out(try JSONLine.text(["next": next.text]))
+                } else {
+                    Console.err("next: \(next.text)")
+                }
+                return
+            }
+            // Following: the page again after every change, without its cursor.
+            try await FollowLoop.run(store) {
+                let orders = try await store.read(.orders(filter, after: after, limit: limit).withPending()).orders
+                return try QueryOutput.lines(orders, json: json)
             }
         }
     }

@@ -21,6 +21,7 @@ struct OutboxCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Only entries in these states (pending, sending, delivered, failed, expired), comma-separated.", valueName: "states"))
         var state: String?
         @Flag(help: "One JSON object per line instead of a table.") var json = false
+        @OptionGroup var following: FollowOption
 
         func run() async throws {
             let states = try state.map { text in
@@ -34,13 +35,16 @@ struct OutboxCommand: AsyncParsableCommand {
             }
             let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
-            let entries = try await store.read(.outbox(uid: uid.map { UserID($0) }, states: states))
-            if json {
-                for entry in entries { Console.out(try OutboxLine(entry).jsonLine()) }
-            } else {
-                Console.out(OutboxLine.table(entries.map(OutboxLine.init)))
-                if let advice = OutboxAdvice.unsent(entries.count { $0.state == .failed || $0.state == .expired }) { Console.err(advice) }
+            let (uid, json) = (uid.map { UserID($0) }, json)
+            let view: @Sendable () async throws -> [String] = {
+                let entries = try await store.read(.outbox(uid: uid, states: states))
+                if json { return try entries.map { try OutboxLine($0).jsonLine() } }
+                return OutboxLine.table(entries.map(OutboxLine.init)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
+            if following.follow { return try await FollowLoop.run(store, view: view) }
+            for line in try await view() { Console.out(line) }
+            let entries = try await store.read(.outbox(uid: uid, states: states))
+            if !json, let advice = OutboxAdvice.unsent(entries.count { $0.state == .failed || $0.state == .expired }) { Console.err(advice) }
         }
     }
 

@@ -51,11 +51,7 @@ struct QueryOptions<Who: ParsableArguments>: ParsableArguments {
 
     /// Prints `records`: one JSON object per line with `--json`, else a table with a header.
     func print<Record: QueryRecord>(_ records: [Record]) throws {
-        if json {
-            for record in records { Console.out(try JSONLine.text(record)) }
-        } else {
-            Console.out(TextTable(header: Record.header, rows: records.flatMap(\.tableRows)).text)
-        }
+        for line in try QueryOutput.lines(records, json: json) { Console.out(line) }
     }
 }
 
@@ -67,5 +63,14 @@ struct QueryFailure: Error {
     init(_ message: String, status: SyncExit = .failed) {
         self.message = message
         self.status = status
+    }
+}
+
+/// What a query prints, as lines: one JSON object per record, or a table with a header.
+enum QueryOutput {
+    static func lines<Record: QueryRecord>(_ records: [Record], json: Bool) throws -> [String] {
+        if json { return try records.map { try JSONLine.text($0) } }
+        return TextTable(header: Record.header, rows: records.flatMap(\.tableRows)).text.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
     }
 }

@@ -10,46 +10,48 @@ struct StatusCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: QueryOptions<NoAccount>
+    @OptionGroup var following: FollowOption
 
     func run() async throws {
         try await options.withStore { store in
-            let report = try await StatusReport(of: store)
-            if options.json {
-                Console.out(try JSONLine.text(report))
-            } else {
-                Self.print(report)
+            let json = options.json
+            let view: @Sendable () async throws -> [String] = {
+                let report = try await StatusReport(of: store)
+                return json ? [try JSONLine.text(report)] : Self.lines(report)
             }
+            if following.follow { return try await FollowLoop.run(store, view: view) }
+            for line in try await view() { Console.out(line) }
         }
     }
 
-    private static func print(_ report: StatusReport) {
-        Console.out("store: \(report.store) (\(report.storeBytes) bytes, schema \(report.schemaVersion))")
-        Console.out("endpoint: " + (report.endpoint ?? "none yet: the first login binds the store to its endpoint and account"))
+    private static func lines(_ report: StatusReport) -> [String] {
+        var lines: [String] = []
+        lines.append("store: \(report.store) (\(report.storeBytes) bytes, schema \(report.schemaVersion))")
+        lines.append("endpoint: " + (report.endpoint ?? "none yet: the first login binds the store to its endpoint and account"))
         let auth =
             report.user.map { user in
                 "\(user) (uid \(report.uid ?? "?"))"
                     + (report.authRequired
                         ? ", token expired or refused by the server: run cwsync login" : report.tokenExpiresAt.map { ", token valid until \($0)" } ?? "")
             } ?? "not logged in: run cwsync login --user NAME"
-        Console.out("session: \(auth)")
-        Console.out("daemon: " + (report.daemonPID.map { "running (pid \($0))" } ?? "not running"))
-        Console.out("server: " + Self.reach(report))
+        lines.append("session: \(auth)")
+        lines.append("daemon: " + (report.daemonPID.map { "running (pid \($0))" } ?? "not running"))
+        lines.append("server: " + Self.reach(report))
         let held = report.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        Console.out("rows: " + (held.isEmpty ? "none" : held.joined(separator: ", ")))
+        lines.append("rows: " + (held.isEmpty ? "none" : held.joined(separator: ", ")))
         let outbox = report.outbox
         let counts = OutboxState.allCases.map { "\($0.rawValue) \(outbox.counts[$0.rawValue] ?? 0)" }.joined(separator: ", ")
         let oldest = outbox.oldestWaitingSince.map { ", oldest waiting \(Int(Date().timeIntervalSince($0))) s" } ?? ""
         let latency = outbox.deliveryP50Milliseconds.map { p50 in ", enqueue to delivery p50 \(p50) ms, p99 \(outbox.deliveryP99Milliseconds ?? p50) ms" } ?? ""
         let next = outbox.nextAttemptAt.map { ", next attempt \($0 <= Date() ? "due now" : "at \($0)")" } ?? ""
-        Console.out("outbox: \(counts); retries \(outbox.retries)\(oldest)\(next)\(latency)")
-        if let advice = OutboxAdvice.unsent((outbox.counts["failed"] ?? 0) + (outbox.counts["expired"] ?? 0)) { Console.out("  \(advice)") }
-        Console.out(
-            TextTable(
-                header: ["RESOURCE", "LAST SUCCESS", "LAST ATTEMPT", "ERROR"],
-                rows: report.resources.map { state in
-                    [state.resource, state.lastSuccessAt.map { "\($0)" } ?? "never", state.lastAttemptAt.map { "\($0)" } ?? "never", state.lastError ?? ""]
-                }
-            ).text)
+        lines.append("outbox: \(counts); retries \(outbox.retries)\(oldest)\(next)\(latency)")
+        if let advice = OutboxAdvice.unsent((outbox.counts["failed"] ?? 0) + (outbox.counts["expired"] ?? 0)) { lines.append("  \(advice)") }
+        let table = TextTable(
+            header: ["RESOURCE", "LAST SUCCESS", "LAST ATTEMPT", "ERROR"],
+            rows: report.resources.map { state in
+                [state.resource, state.lastSuccessAt.map { "\($0)" } ?? "never", state.lastAttemptAt.map { "\($0)" } ?? "never", state.lastError ?? ""]
+            })
+        return lines + table.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// Whether the last pull reached the server, and when one last did.
