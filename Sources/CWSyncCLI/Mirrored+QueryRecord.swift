@@ -9,12 +9,17 @@ extension Mirrored: QueryRecord where Value: QueryRecord {
 
     var tableRows: [[String]] {
         let notes = [
-            pending.map { "\($0.state.said) \($0.kind) #\($0.entry)" },
+            pending?.said,
             unlistedSince.map { "not listed by the server since \(TimeBound.text($0.millisecondsSince1970))" },
         ]
         let said = notes.compactMap { $0 }.joined(separator: "; ")
         return value.tableRows.map { $0 + [said.isEmpty ? "-" : said] }
     }
+}
+
+extension PendingWrite {
+    /// How a table or a CSV column says it: `queued createOrder #7`.
+    var said: String { "\(state.said) \(kind) #\(entry)" }
 }
 
 extension PendingState {

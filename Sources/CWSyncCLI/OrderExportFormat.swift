@@ -33,7 +33,7 @@ enum OrderExportFormat: String, CaseIterable, ExpressibleByArgument {
         let value = order.value
         switch self {
         case .csv:
-            let pending = order.pending.map { "\($0.state.said) \($0.kind) #\($0.entry)" } ?? ""
+            let pending = order.pending?.said ?? ""
             return CSV.line([
                 value.streetOrderId, value.orderType.rawValue, value.symbol, value.side.rawValue, value.owner, value.counterParty,
                 value.price.text, value.quantity.text, value.filledPrice.text, value.filledQuantity.text, value.executionType.rawValue,

@@ -36,14 +36,13 @@ struct OutboxCommand: AsyncParsableCommand {
             let store = try await CommandFailure.reporting { try storeOptions.openExisting() }
             defer { try? store.close() }
             let (uid, json) = (uid.map { UserID($0) }, json)
-            let view: @Sendable () async throws -> [String] = {
-                let entries = try await store.read(.outbox(uid: uid, states: states))
+            let lines: @Sendable ([OutboxEntry]) throws -> [String] = { entries in
                 if json { return try entries.map { try OutboxLine($0).jsonLine() } }
                 return OutboxLine.table(entries.map(OutboxLine.init)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
-            if following.follow { return try await FollowLoop.run(store, view: view) }
-            for line in try await view() { Console.out(line) }
+            if following.follow { return try await FollowLoop.run(store) { try lines(try await store.read(.outbox(uid: uid, states: states))) } }
             let entries = try await store.read(.outbox(uid: uid, states: states))
+            for line in try lines(entries) { Console.out(line) }
             if !json, let advice = OutboxAdvice.unsent(entries.count { $0.state == .failed || $0.state == .expired }) { Console.err(advice) }
         }
     }

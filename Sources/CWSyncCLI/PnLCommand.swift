@@ -16,23 +16,12 @@ struct PnLCommand: AsyncParsableCommand {
             prices are rounded to 12 decimal places. With --json, one object per line, amounts as strings.
             """)
 
-    @Option(help: ArgumentHelp("Only this symbol, such as ETH-USDT.", valueName: "symbol")) var symbol: String?
-    @Option(help: ArgumentHelp("Only this exchange, such as binance.", valueName: "counter-party")) var counterParty: String?
-    @Option(
-        help: ArgumentHelp("Only orders created at or after (as for cwsync orders): their fills alone are matched.", valueName: "time"),
-        transform: TimeBound.init(parsing:))
-    var since: TimeBound?
-    @Option(help: ArgumentHelp("Only orders created at or before.", valueName: "time"), transform: TimeBound.init(parsing:)) var until: TimeBound?
+    @OptionGroup var market: OrderMarketOptions
     @OptionGroup var query: QueryOptions<OwnerOption>
-
-    func validate() throws {
-        if let since, let until, since.first > until.last { throw ValidationError("--since is after --until.") }
-    }
 
     func run() async throws {
         try await query.withStore { store in
-            let range = since == nil && until == nil ? nil : (since?.first ?? .min)...(until?.last ?? .max)
-            let filter = OrderFilter(owner: try query.owner(), symbol: symbol, counterParty: counterParty, createdIn: range)
+            let filter = market.filter(owner: try query.owner())
             let ledger = Mutex(PnLLedger())
             try await store.forEachOrder(filter) { order in ledger.withLock { $0.add(order.value) } }
             try query.print(ledger.withLock { $0.lines })
