@@ -76,11 +76,36 @@ let package = Package(
             dependencies: ["CoinWeightAPI", "CoinWeightStore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: librarySettings
         ),
+        // What every server of the API here shares (the emulator, the daemon's local API): the
+        // spec's envelopes, its refusals, request reading, and listening on Hummingbird.
+        .target(
+            name: "CoinWeightServing",
+            dependencies: [
+                "CoinWeightAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: librarySettings
+        ),
+        // The mirror served as the coin-weight API on loopback by `cwsync run --api-port`: reads
+        // from the store, writes through the outbox, a change feed and a console.
+        .target(
+            name: "CoinWeightLocalAPI",
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightServing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: librarySettings
+        ),
         // A local, faithful emulator of the coin-weight API for tests and first runs.
         .target(
             name: "CoinWeightEmulator",
             dependencies: [
                 "CoinWeightAPI",
+                "CoinWeightServing",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -103,6 +128,8 @@ let package = Package(
                 "CoinWeightStore",
                 "CoinWeightSync",
                 "CoinWeightHTTPClient",
+                "CoinWeightLocalAPI",
+                "CoinWeightServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -14,7 +14,7 @@ package struct CWSync: AsyncParsableCommand {
         subcommands: [MovedQuickstartCommand.self, MovedEmulatorCommand.self],
         groupedSubcommands: [
             CommandGroup(name: "Account", subcommands: [LoginCommand.self, LogoutCommand.self, WhoamiCommand.self]),
-            CommandGroup(name: "Sync", subcommands: [SyncCommand.self, RunCommand.self, StatusCommand.self]),
+            CommandGroup(name: "Sync", subcommands: [SyncCommand.self, RunCommand.self, StatusCommand.self, APIKeyCommand.self]),
             CommandGroup(
                 name: "Writes",
                 subcommands: [FavoriteCommand.self, OrderCommand.self, StrategyCommand.self, SecretCommand.self, OutboxCommand.self]),

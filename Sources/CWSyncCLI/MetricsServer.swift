@@ -1,3 +1,4 @@
+import CoinWeightServing
 import CoinWeightStore
 import Foundation
 import Hummingbird
@@ -12,42 +13,19 @@ import ServiceLifecycle
 /// at once; ``run()`` then serves until graceful shutdown. NIO's event loop threads start with
 /// the first listener: a daemon without `--metrics-port` has none.
 struct MetricsServer: Service {
+    private let listener: HTTPListener
+
     /// The address to scrape, with the port the system chose when asked for port 0.
-    let url: String
-    /// The Hummingbird application, in a service group of its own that started before the daemon's.
-    private let application: ServiceGroup
-    private let serving: Task<Void, any Error>
+    var url: String { listener.url("/metrics") }
 
     /// Listens on `host:port` (port 0: a free one) for scrapes of `store`.
     /// - Throws: what kept it from listening, such as NIO's `IOError` for a taken port.
     static func start(host: String, port: Int, store: CoinWeightStore, logger: Logger) async throws -> MetricsServer {
-        let (ports, bound) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router(store: store, logger: logger),
-            configuration: .init(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in bound.yield(channel.localAddress?.port ?? port) },
-            logger: logger)
-        let application = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let serving = Task {
-            defer { bound.finish() }
-            try await application.run()
-        }
-        for await boundPort in ports {
-            let urlHost = host.contains(":") ? "[\(host)]" : host
-            return MetricsServer(url: "http://\(urlHost):\(boundPort)/metrics", application: application, serving: serving)
-        }
-        try await serving.value
-        throw CancellationError()
+        MetricsServer(listener: try await HTTPListener.start(router(store: store, logger: logger).buildResponder(), host: host, port: port, logger: logger))
     }
 
-    /// Serves until graceful shutdown, then stops the application and waits for it.
-    func run() async throws {
-        try await withGracefulShutdownHandler {
-            try await serving.value
-        } onGracefulShutdown: { [application] in
-            Task { await application.triggerGracefulShutdown() }
-        }
-    }
+    /// Serves until graceful shutdown.
+    func run() async throws { try await listener.run() }
 
     private static func router(store: CoinWeightStore, logger: Logger) -> Router<BasicRequestContext> {
         let router = Router()

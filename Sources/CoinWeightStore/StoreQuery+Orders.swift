@@ -21,6 +21,15 @@ extension StoreQuery {
         return StoreQuery<[Order]> { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Order.init(row:)) }
     }
 
+    /// The orders matching `filter`, newest first, after skipping `offset` of them: a page
+    /// asked for by number, as the API's `/order/inactive` pages (`pageIndex * pageSize`).
+    /// The skipped rows are stepped over on the index; page through a whole history with
+    /// ``orders(_:after:limit:)`` instead.
+    public static func orders(_ filter: OrderFilter, offset: Int, limit: Int) -> StoreQuery<[Order]> {
+        let (sql, arguments) = OrderPageSQL(filter: filter, cursor: nil, limit: limit, offset: offset).statement
+        return StoreQuery<[Order]> { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Order.init(row:)) }
+    }
+
     /// How many orders match `filter`: one count on the owner's index, no rows read out.
     public static func orderCount(_ filter: OrderFilter) -> StoreQuery<Int> {
         let (conditions, arguments) = OrderPageSQL(filter: filter, cursor: nil, limit: nil).conditions
@@ -49,15 +58,18 @@ struct OrderPageSQL {
     var limit: Int?
     /// Oldest first instead; only without a cursor, whose bound is for newest first.
     var oldestFirst = false
+    /// Rows skipped before the page, which then holds `limit` rows at most: a page by number,
+    /// not by cursor. `nil`: read one row more than `limit`, to know whether a next page follows.
+    var offset: Int?
 
     var statement: (String, StatementArguments) {
         var (conditions, arguments) = conditions
-        arguments += [limit.map { max($0, 0) + 1 } ?? -1]
+        arguments += [limit.map { max($0, 0) + (offset == nil ? 1 : 0) } ?? -1, max(offset ?? 0, 0)]
         let sql = """
             SELECT \(Order.columns.joined(separator: ", ")) FROM "order"
             WHERE \(conditions)
             ORDER BY \(oldestFirst ? "create_time, street_order_id" : "create_time DESC, street_order_id DESC")
-            LIMIT ?
+            LIMIT ? OFFSET ?
             """
         return (sql, arguments)
     }

@@ -32,24 +32,7 @@ public struct SessionFile: SessionStore {
 
     /// Saves `session`, replacing any earlier one.
     public func save(_ session: Session) throws {
-        let data = try JSONEncoder().encode(session)
-        let temporary = path + ".\(UUID().uuidString).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw SessionFileError(path: temporary, errno: errno) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            let failure = SessionFileError(path: path, errno: errno)
-            unlink(temporary)
-            throw failure
-        }
+        try PrivateFile.write(try JSONEncoder().encode(session), to: path)
     }
 
     /// Forgets the saved session.

@@ -58,7 +58,7 @@ struct CommandLineParsingTests {
             #expect(help.contains("\(group) SUBCOMMANDS:"), "no \(group) group in:\n\(help)")
         }
         let commands = CWSync.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
-        #expect(commands.count == 23 && Set(commands).count == commands.count, "\(commands)")
+        #expect(commands.count == 24 && Set(commands).count == commands.count, "\(commands)")
         for command in commands {
             #expect(help.contains("  \(command) "), "\(command) is not in --help")
         }

@@ -1,3 +1,4 @@
+import CoinWeightServing
 import Foundation
 import Hummingbird
 import NIOCore

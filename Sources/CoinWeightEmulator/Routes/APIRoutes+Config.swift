@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 import Hummingbird
 
 /// The Config API's routes.

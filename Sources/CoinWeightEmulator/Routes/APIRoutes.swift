@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 import Hummingbird
 
 /// The spec's endpoints, each answering in the exact shape the spec shows.
@@ -136,13 +137,5 @@ extension APIRoutes {
             use: ownUser(.strategy) { _, _, user in
                 WireResponse.ok(["status": await state.strategyStatuses(user)], style: .strategy)
             })
-    }
-}
-
-extension Request {
-    /// The `owner` query parameter, required by the order list endpoints.
-    func requiredOwner() throws -> String {
-        guard let owner = uri.queryParameters.get("owner"), !owner.isEmpty else { throw APIFailure.parameters("owner is required") }
-        return owner
     }
 }

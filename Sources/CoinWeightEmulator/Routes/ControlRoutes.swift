@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 import Foundation
 import Hummingbird
 

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 
 /// The Config API: symbols, markets, favorites and layouts.
 extension EmulatorState {

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 import Foundation
 
 /// The Order API: LIMIT orders rest, MARKET orders fill at once.

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 
 /// The API key and secret key API.
 extension EmulatorState {

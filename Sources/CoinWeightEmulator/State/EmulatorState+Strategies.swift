@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 
 /// Strategy items and the Strategy API (start, stop, leave, status).
 extension EmulatorState {

@@ -1,4 +1,5 @@
 import CoinWeightAPI
+import CoinWeightServing
 import Foundation
 
 /// The whole state of the emulated exchange: users, tokens, orders, secrets and faults.

@@ -1,9 +1,10 @@
-import CoinWeightAPI
-import Foundation
-import Hummingbird
+package import CoinWeightAPI
+package import Foundation
+package import Hummingbird
 
-/// The envelope spellings the spec uses (NOTES.md, "Envelopes").
-enum EnvelopeStyle {
+/// The envelope spellings the spec uses: most endpoints, the brief one of login, signup, user
+/// info and positions, and the Strategy API's.
+package enum EnvelopeStyle {
     /// `{success, errorCode, errorMsg, data}`: most endpoints.
     case general
     /// `{success, errorCode, data}`: login, signup, user info and positions.
@@ -12,13 +13,21 @@ enum EnvelopeStyle {
     case strategy
 }
 
-/// An envelope as the emulator writes it, keys in the spec's order and `data` always present.
-struct WireEnvelope<Payload: Encodable>: Encodable {
-    var style: EnvelopeStyle
-    var success: Bool
-    var code: Int
-    var message: String
-    var data: Payload?
+/// An envelope as a server of the API writes it, keys in the spec's order and `data` always present.
+package struct WireEnvelope<Payload: Encodable>: Encodable {
+    package var style: EnvelopeStyle
+    package var success: Bool
+    package var code: Int
+    package var message: String
+    package var data: Payload?
+
+    package init(style: EnvelopeStyle, success: Bool, code: Int, message: String, data: Payload?) {
+        self.style = style
+        self.success = success
+        self.code = code
+        self.message = message
+        self.data = data
+    }
 
     // swift-format-ignore: AlwaysUseLowerCamelCase
     // The spec's own key names.
@@ -26,7 +35,7 @@ struct WireEnvelope<Payload: Encodable>: Encodable {
         case success, errorCode, errorMsg, seq_no, error_code, data
     }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(success, forKey: .success)
         switch style {
@@ -43,29 +52,29 @@ struct WireEnvelope<Payload: Encodable>: Encodable {
     }
 }
 
-/// Builders of the emulator's HTTP responses.
-enum WireResponse {
-    static let encoder: JSONEncoder = {
+/// Builders of the HTTP responses of a server of the API (the emulator, the daemon's local API).
+package enum WireResponse {
+    package static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }()
 
     /// HTTP 200 with a success envelope around `data`.
-    static func ok(_ data: some Encodable, style: EnvelopeStyle = .general) -> Response {
+    package static func ok(_ data: some Encodable, style: EnvelopeStyle = .general) -> Response {
         json(WireEnvelope(style: style, success: true, code: 0, message: "ok", data: data))
     }
 
     /// HTTP 200 with a success envelope whose `data` is null.
-    static func okEmpty(style: EnvelopeStyle = .general) -> Response {
+    package static func okEmpty(style: EnvelopeStyle = .general) -> Response {
         json(WireEnvelope<Int>(style: style, success: true, code: 0, message: "ok", data: nil))
     }
 
     /// HTTP 200 with the value itself, no envelope.
-    static func bare(_ value: some Encodable) -> Response { json(value) }
+    package static func bare(_ value: some Encodable) -> Response { json(value) }
 
     /// The spec's answer to a refused request.
-    static func failure(_ failure: APIFailure, style: EnvelopeStyle) -> Response {
+    package static func failure(_ failure: APIFailure, style: EnvelopeStyle) -> Response {
         switch failure {
         case .forbidden:
             return json(WireEnvelope<Int>(style: .general, success: false, code: 403, message: "authentication failure", data: nil), status: .forbidden)
@@ -74,19 +83,27 @@ enum WireResponse {
         }
     }
 
+    /// A refusal in `style` with an HTTP status of its own: `success:false`, `code`, `message`.
+    package static func refused(_ status: HTTPResponse.Status, code: Int, message: String, style: EnvelopeStyle = .general) -> Response {
+        json(WireEnvelope<Int>(style: style, success: false, code: code, message: message, data: nil), status: status)
+    }
+
+    /// HTTP 403 in the general envelope, saying why.
+    package static func refusal(_ message: String) -> Response { refused(.forbidden, code: 403, message: message) }
+
     /// An error envelope with an HTTP status of its own (503, 429...).
-    static func status(_ status: HTTPResponse.Status, code: Int, message: String, headers: HTTPFields = [:]) -> Response {
+    package static func status(_ status: HTTPResponse.Status, code: Int, message: String, headers: HTTPFields = [:]) -> Response {
         var response = json(WireEnvelope<Int>(style: .general, success: false, code: code, message: message, data: nil), status: status)
         response.headers.append(contentsOf: headers)
         return response
     }
 
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+    package static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         let data = (try? encoder.encode(value)) ?? Data(#"{"success":false,"errorCode":500,"errorMsg":"encoding failed","data":null}"#.utf8)
         return raw(data, status: status)
     }
 
-    static func raw(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+    package static func raw(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -1,0 +1,80 @@
+import CoinWeightAPI
+import CoinWeightServing
+import CoinWeightStore
+import CoinWeightSync
+import Hummingbird
+
+/// The User API and the API keys: the account and positions from the mirror; logins, signups
+/// and API key changes passed on to the server, which alone can make them.
+extension LocalRoutes {
+    func addUserRoutes(to group: RouterGroup<BasicRequestContext>) {
+        group.get(
+            "test-auth",
+            use: route { _, _, caller in
+                WireResponse.bare(AuthIdentity(uid: try caller.uid(), group: caller.session?.group ?? caller.session?.authToken.claims?.group ?? ""))
+            })
+        group.post(
+            "user/login",
+            use: route(.brief) { request, context, _ in
+                try await remembered(mirror.login(request.decodeBody(Credentials.self, context: context)))
+            })
+        group.post(
+            "user/signup",
+            use: route(.brief) { request, context, _ in
+                try await remembered(mirror.signup(request.decodeBody(SignupRequest.self, context: context)))
+            })
+        group.get(
+            "user/:uid/info",
+            use: ownUser(.brief) { _, _, uid in
+                guard let info = try await store.read(.userInfo(uid: uid)) else { throw LocalRefusal.notSynced("user info") }
+                return try await synced(info, "userInfo:\(uid)", style: .brief)
+            })
+        group.get(
+            "user/:uid/position", use: ownUser(.brief) { _, _, uid in try await synced(store.read(.positions(uid: uid)), "positions:\(uid)", style: .brief) })
+        group.get(
+            "secret/:owner",
+            use: route { _, context, caller in
+                let owner = try context.parameters.require("owner")
+                try await requireOwner(owner, uid: caller.uid())
+                return try await synced(store.read(.secrets(owner: owner)), "secrets:\(owner)")
+            })
+        group.post(
+            "secret/add",
+            use: route { request, context, caller in
+                let secret = try await request.decodeBody(NewSecret.self, context: context)
+                try await requireOwner(secret.owner, uid: caller.uid())
+                try await mirror.client.addSecret(secret)
+                try await mirror.refreshSecrets(owner: secret.owner)
+                return WireResponse.okEmpty()
+            })
+        group.post(
+            "secret/delete",
+            use: route { request, context, caller in
+                let reference = try await request.decodeBody(SecretReference.self, context: context)
+                try await requireOwner(reference.owner, uid: caller.uid())
+                try await mirror.client.deleteSecret(reference)
+                try await mirror.refreshSecrets(owner: reference.owner)
+                return WireResponse.okEmpty()
+            })
+    }
+
+    /// The answer to a login or signup the mirror made and saved: the session, once the
+    /// account's first sync is done or ``LocalAPIConfiguration/loginSyncWait`` is over, so
+    /// that the reads after it find the account's data.
+    private func remembered(_ session: Session) async -> Response {
+        let (done, finish) = AsyncStream.makeStream(of: Void.self)
+        let mirror = mirror
+        let sync = Task {
+            _ = await mirror.syncNow()
+            finish.finish()
+        }
+        let timer = Task {
+            try? await Task.sleep(for: configuration.loginSyncWait)
+            finish.finish()
+        }
+        for await _ in done {}
+        timer.cancel()
+        withExtendedLifetime(sync) {}
+        return WireResponse.ok(session, style: .brief)
+    }
+}
