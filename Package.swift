@@ -211,7 +211,9 @@ let package = Package(
         // (posix_spawn), the built executables, error capture, a manual clock, the memory of a process.
         .target(
             name: "CoinWeightTestSupport",
-            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightStore", "CoinWeightSync", "CTestSupport"],
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightLocalAPI", "CoinWeightStore", "CoinWeightSync", "CTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         // What the test support needs of C: posix_spawn's closefrom, pipe2, and the descriptor census a test
@@ -227,7 +229,16 @@ let package = Package(
         // The client against the emulator over loopback HTTP, one test per endpoint.
         .testTarget(
             name: "CoinWeightContractTests",
-            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightTestSupport"],
+            dependencies: ["CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightLocalAPI", "CoinWeightSync", "CoinWeightTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // The local API of the daemon: its refusals, offline answers, change feed and console.
+        .testTarget(
+            name: "CoinWeightLocalAPITests",
+            dependencies: [
+                "CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightLocalAPI", "CoinWeightStore", "CoinWeightSync",
+                "CoinWeightTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         // The store on real temporary database files.

@@ -44,4 +44,7 @@ public struct LocalAPIServer: Service {
 
     /// Serves until graceful shutdown.
     public func run() async throws { try await listener.run() }
+
+    /// Stops serving, outside a service group: the requests in progress end first.
+    public func stop() async { await listener.stop() }
 }

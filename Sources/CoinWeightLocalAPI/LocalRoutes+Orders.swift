@@ -51,6 +51,8 @@ extension LocalRoutes {
                 try await requireOwner(cancel.owner, uid: caller.uid())
                 let queued = try await settle(mirror.cancelAllOrders(cancel))
                 try queued.requireNotRefused()
+                // Which orders it cancelled, only the server knows: the active orders are read again.
+                if queued.state == .delivered { _ = await mirror.syncNow(only: [.activeOrders]) }
                 let exchanges = try await store.read(.symbols).map(\.counterParty)
                 let canceled = cancel.selectedCounterParty.isEmpty ? exchanges : cancel.selectedCounterParty
                 return marked(WireResponse.bare(CancelAllResult(owner: cancel.owner, canceledCounterParty: canceled)), queued)

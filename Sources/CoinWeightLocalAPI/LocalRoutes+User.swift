@@ -35,14 +35,14 @@ extension LocalRoutes {
             "secret/:owner",
             use: route { _, context, caller in
                 let owner = try context.parameters.require("owner")
-                try await requireOwner(owner, uid: caller.uid())
+                try await requireOwner(owner, uid: caller.uid(), refusal: .wrongOwner)
                 return try await synced(store.read(.secrets(owner: owner)), "secrets:\(owner)")
             })
         group.post(
             "secret/add",
             use: route { request, context, caller in
                 let secret = try await request.decodeBody(NewSecret.self, context: context)
-                try await requireOwner(secret.owner, uid: caller.uid())
+                try await requireOwner(secret.owner, uid: caller.uid(), refusal: .wrongOwner)
                 try await mirror.client.addSecret(secret)
                 try await mirror.refreshSecrets(owner: secret.owner)
                 return WireResponse.okEmpty()
@@ -51,7 +51,7 @@ extension LocalRoutes {
             "secret/delete",
             use: route { request, context, caller in
                 let reference = try await request.decodeBody(SecretReference.self, context: context)
-                try await requireOwner(reference.owner, uid: caller.uid())
+                try await requireOwner(reference.owner, uid: caller.uid(), refusal: .wrongOwner)
                 try await mirror.client.deleteSecret(reference)
                 try await mirror.refreshSecrets(owner: reference.owner)
                 return WireResponse.okEmpty()

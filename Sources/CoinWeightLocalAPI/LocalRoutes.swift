@@ -76,13 +76,14 @@ struct LocalRoutes: Sendable {
         }
     }
 
-    /// 403 unless `owner` is the account's own or one of its strategies' (as the mirror holds them).
-    func requireOwner(_ owner: String, uid: UserID) async throws {
-        guard owner == uid.ownAccount else {
-            let strategyOwners = try await store.read(.strategyItems(uid: uid)).compactMap(\.owner)
-            guard strategyOwners.contains(owner) else { throw APIFailure.forbidden }
-            return
-        }
+    /// Throws `refusal` (403 by default) unless `owner` is the account's own or one of its
+    /// strategies' (as the mirror holds them). The secret endpoints refuse another owner with
+    /// the API's error 500 ("wrong owner"): the mirror cannot tell another user's owner from
+    /// one nobody has.
+    func requireOwner(_ owner: String, uid: UserID, refusal: APIFailure = .forbidden) async throws {
+        guard owner != uid.ownAccount else { return }
+        let strategyOwners = try await store.read(.strategyItems(uid: uid)).compactMap(\.owner)
+        guard strategyOwners.contains(owner) else { throw refusal }
     }
 
     /// A success envelope around `data`, saying when `resource` was last synced.
@@ -101,6 +102,9 @@ struct LocalRoutes: Sendable {
         } else {
             date = try await store.read(.syncState(resource))?.lastSuccessAt
         }
-        return date.map { $0.ISO8601Format(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) } ?? "never"
+        return date.map { $0.ISO8601Format(Date.ISO8601FormatStyle(includingFractionalSeconds: true)) } ?? Self.never
     }
+
+    /// `CWSync-Synced-At` of a resource never synced.
+    static let never = "never"
 }

@@ -40,6 +40,13 @@ package struct HTTPListener: Service {
         return "http://\(urlHost):\(port)\(path)"
     }
 
+    /// Stops listening, lets the requests in progress end, and waits for the application's end:
+    /// for an owner that runs it outside a service group.
+    package func stop() async {
+        await application.triggerGracefulShutdown()
+        _ = try? await serving.value
+    }
+
     /// Serves until graceful shutdown, then stops the application and waits for it.
     package func run() async throws {
         try await withGracefulShutdownHandler {

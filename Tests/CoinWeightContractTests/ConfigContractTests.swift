@@ -23,7 +23,7 @@ struct ConfigContractTests {
             let client = try CoinWeightClient(baseURL: running.baseURL, transport: running.transport)
             let markets = try await client.defaultMarkets()
             #expect(markets.map(\.category) == ["BTC", "ETH", "USDT"])
-            #expect(markets[0].items.first == MarketItem(counterParty: "binance", symbol: "ETH-BTC", favorite: false))
+            #expect(markets.first?.items.first == MarketItem(counterParty: "binance", symbol: "ETH-BTC", favorite: false))
             #expect(markets.allSatisfy { $0.items.allSatisfy { !$0.favorite } })
         }
     }

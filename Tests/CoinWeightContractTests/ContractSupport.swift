@@ -1,17 +1,20 @@
 import CoinWeightAPI
 import CoinWeightEmulator
 import CoinWeightHTTPClient
+import CoinWeightLocalAPI
 import CoinWeightTestSupport
 import Foundation
 import Testing
 
 /// The wires the contract suite runs over: each transport over plain HTTP, and
 /// AsyncHTTPClient over TLS to an emulator with a certificate of its own CA, which the
-/// transport is told to trust. (URLSession on Linux trusts the system's CAs alone.)
+/// transport is told to trust. (URLSession on Linux trusts the system's CAs alone.) And the
+/// local API of a daemon mirroring the emulator: the same client, answered from the mirror.
 enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case urlSession
     case asyncHTTPClient
     case asyncHTTPClientTLS
+    case localAPI
 
     var testDescription: String { rawValue }
 
@@ -24,6 +27,13 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
         func serve(_ configuration: EmulatorConfiguration, _ transport: any HTTPTransport) async throws -> T {
             try await CoinWeightEmulator.withRunning(configuration) { running, state in
                 try await body(ContractServer(baseURL: running.baseURL, transport: transport), state)
+            }
+        }
+        if self == .localAPI {
+            return try await CoinWeightEmulator.withRunning(configuration) { running, state in
+                try await LocalAPIHarness.with(upstream: running.baseURL, transport: try AsyncHTTPClientTransport()) { local in
+                    try await body(ContractServer(baseURL: local.baseURL, transport: try AsyncHTTPClientTransport()), state)
+                }
             }
         }
         guard self == .asyncHTTPClientTLS else { return try await serve(configuration, try transport(trusting: nil)) }
@@ -41,7 +51,7 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func transport(trusting caFile: URL?) throws -> any HTTPTransport {
         switch self {
         case .urlSession: URLSessionTransport()
-        case .asyncHTTPClient: try AsyncHTTPClientTransport()
+        case .asyncHTTPClient, .localAPI: try AsyncHTTPClientTransport()
         case .asyncHTTPClientTLS: try AsyncHTTPClientTransport(configuration: .init(additionalCAFiles: caFile.map { [$0.path] } ?? []))
         }
     }
