@@ -213,6 +213,8 @@ let package = Package(
             name: "CoinWeightTestSupport",
             dependencies: [
                 "CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightLocalAPI", "CoinWeightStore", "CoinWeightSync", "CTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -237,7 +239,8 @@ let package = Package(
             name: "CoinWeightLocalAPITests",
             dependencies: [
                 "CoinWeightAPI", "CoinWeightEmulator", "CoinWeightHTTPClient", "CoinWeightLocalAPI", "CoinWeightStore", "CoinWeightSync",
-                "CoinWeightTestSupport",
+                "CoinWeightTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

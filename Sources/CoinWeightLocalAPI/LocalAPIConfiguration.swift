@@ -12,14 +12,16 @@ public struct LocalAPIConfiguration: Sendable {
     /// How long a write waits for the server's acknowledgement while the server answers,
     /// before it is answered as queued (pending).
     public var acknowledgementWait: Duration
-    /// How long a login through the API waits for the first sync of the account before it answers.
+    /// How long a login through the API waits for the first sync of the account before it
+    /// answers: short of the read timeouts clients use, so the answer comes in time; what is
+    /// not synced by then answers `CWSync-Synced-At: never` until it is.
     public var loginSyncWait: Duration
 
     /// A configuration listening on `host:port` for bearers of the store's ``LocalAPIKey``
     /// (read at each request: a renewed key takes effect at once) or of the session's token.
     public init(
         host: String = "127.0.0.1", port: Int = 0, allowedOrigins: Set<String> = [], acknowledgementWait: Duration = .seconds(3),
-        loginSyncWait: Duration = .seconds(30)
+        loginSyncWait: Duration = .seconds(5)
     ) {
         self.host = host
         self.port = port

@@ -36,6 +36,9 @@ public struct LocalAPIServer: Service {
         let router = Router()
         router.add(middleware: RequestGuard(address: address, allowedOrigins: configuration.allowedOrigins, bearers: bearers))
         LocalRoutes(mirror: mirror, bearers: bearers, configuration: configuration).add(to: router.group("exp/v2"))
+        let feed = ChangeFeedRoute(store: mirror.store)
+        router.get("_cwsync/events") { request, _ in try await feed.response(request) }
+        ConsoleRoutes(mirror: mirror).add(to: router.group("_cwsync"))
         router.get("**") { _, _ in WireResponse.refused(.notFound, code: 404, message: "not found: the API is under /exp/v2") }
         let listener = try await HTTPListener.start(router.buildResponder(), host: configuration.host, port: configuration.port, logger: logger)
         address.set(ListenerAddress(host: configuration.host, port: listener.port))

@@ -11,6 +11,9 @@ enum LocalHeaders {
     /// `failed` or `expired`.
     static let outboxState = HTTPFields.Element.Name("CWSync-Outbox-State")!
 
+    /// The last change-feed id a reconnecting reader of `/_cwsync/events` saw.
+    static let lastEventID = HTTPFields.Element.Name("Last-Event-ID")!
+
     /// The names a page of an allowed origin may read (`Access-Control-Expose-Headers`).
     static let exposed = ["CWSync-Synced-At", "CWSync-Outbox-Entry", "CWSync-Outbox-State"]
 }

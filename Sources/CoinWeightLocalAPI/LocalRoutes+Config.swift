@@ -8,7 +8,8 @@ import Hummingbird
 extension LocalRoutes {
     func addConfigRoutes(to group: RouterGroup<BasicRequestContext>) {
         group.get("config/symbols", use: route { _, _, _ in try await openRead("symbols", .symbols, server: mirror.client.symbols) })
-        group.get("config/market/default", use: route { _, _, _ in try await openRead("markets:", .markets(scope: .defaults), server: mirror.client.defaultMarkets) })
+        group.get(
+            "config/market/default", use: route { _, _, _ in try await openRead("markets:", .markets(scope: .defaults), server: mirror.client.defaultMarkets) })
         group.get(
             "config/market/custom/:uid", use: ownUser { _, _, uid in try await synced(store.read(.markets(scope: .user(uid))), "markets:\(uid)") })
         group.get(
@@ -38,7 +39,8 @@ extension LocalRoutes {
                 try await queueAnsweringEmpty(.updateLayout(context.layoutKind(), request.decodeBody(LayoutSlot.self, context: context)))
             })
         group.get(
-            "config/strategy/default/items", use: route { _, _, _ in try await openRead("strategyTemplates", .strategyTemplates, server: mirror.client.strategyTemplates) })
+            "config/strategy/default/items",
+            use: route { _, _, _ in try await openRead("strategyTemplates", .strategyTemplates, server: mirror.client.strategyTemplates) })
         group.get(
             "config/strategy/custom/:uid/items",
             use: ownUser { _, _, uid in try await synced(store.read(.strategyItems(uid: uid)), "strategies:\(uid)") })

@@ -28,14 +28,17 @@ extension LocalRoutes {
         }
     }
 
-    /// Waits, while the server answers, until entry `id` is settled or the wait is over.
+    /// Waits, while the server answers, until entry `id` is settled, an attempt to send it
+    /// failed for now, or the wait is over.
     func settle(_ id: Int64) async throws -> Queued {
         var entry = try await store.read(.outboxEntry(id: id))
         if case .unreachable = await mirror.state.reachability { return Queued(entry: entry, id: id) }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: configuration.acknowledgementWait)
         var pause = Duration.milliseconds(2)
-        while let current = entry, current.state == .pending || current.state == .sending, clock.now < deadline {
+        let attempts = entry?.attempts ?? 0
+        // Until it is settled, or an attempt failed for now (the server is gone after all).
+        while let current = entry, current.state == .sending || (current.state == .pending && current.attempts == attempts), clock.now < deadline {
             try await Task.sleep(for: pause)
             pause = min(pause * 2, .milliseconds(50))
             entry = try await store.read(.outboxEntry(id: id))

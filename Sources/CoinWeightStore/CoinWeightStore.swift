@@ -73,13 +73,13 @@ public struct CoinWeightStore: Sendable {
     /// returns, at the price of an fsync: for a mark that must survive anything, such as the
     /// `sending` of an order create queued earlier, made before its request goes out.
     package func write<T: Sendable>(syncingToDisk: Bool = false, _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
-        guard syncingToDisk else { return try await pool.write { db in try body(StoreTransaction(db: db)) } }
+        guard syncingToDisk else { return try await pool.write { db in try StoreTransaction.run(in: db, body) } }
         return try await pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
             var result: T?
             try db.inTransaction {
-                result = try body(StoreTransaction(db: db))
+                result = try StoreTransaction.run(in: db, body)
                 return .commit
             }
             return result!
@@ -89,7 +89,7 @@ public struct CoinWeightStore: Sendable {
     /// Runs `body` in one write transaction on the calling thread, as ``write(_:)`` does: for
     /// a caller that is not async (an initializer); everything else uses ``write(_:)``.
     package func writeNow<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(StoreTransaction(db: db)) }
+        try pool.write { db in try StoreTransaction.run(in: db, body) }
     }
 
     /// The result of `query` now, on the calling thread: for a caller that is not async.

@@ -15,7 +15,7 @@ extension StoreTransaction {
         // GRDB runs the statement (its checks and bookkeeping) with whatever is bound: each
         // order binds its own values through the C API in between, after a reset.
         statement.setUncheckedArguments(StatementArguments(Array(repeating: nil as String?, count: Order.columns.count)))
-        try notifyChanges(in: "order")
+        try db.notifyChanges(in: Table("order"))
         var changed = 0
         for order in orders {
             sqlite3_reset(statement.sqliteStatement)
@@ -26,17 +26,20 @@ extension StoreTransaction {
             try statement.execute()
             changed += db.changesCount
         }
+        if changed > 0 { changedTable("order") }
         return changed
     }
 
-    /// Inserts an order, or updates it unless the stored one was processed later.
+    /// Inserts an order, or updates it unless the stored one was processed later or is the
+    /// same (then the row is not rewritten, and counts as no change).
     private static let upsertOrderSQL: String = {
         let columns = Order.columns
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let differs = columns.dropFirst().map { #""order".\#($0) IS NOT excluded.\#($0)"# }.joined(separator: " OR ")
         return """
             INSERT INTO "order" (\(columns.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
             ON CONFLICT (street_order_id) DO UPDATE SET \(updates), unlisted_since = NULL
-            WHERE excluded.processed_time >= "order".processed_time
+            WHERE excluded.processed_time >= "order".processed_time AND (\(differs) OR "order".unlisted_since IS NOT NULL)
             """
     }()
 
@@ -44,9 +47,14 @@ extension StoreTransaction {
     /// history over their own `createTime`), from `now` on unless marked already. The server's
     /// row, once it lists the order again, clears the mark.
     package func markUnlisted(ids: some Collection<String>, at now: Date) throws {
-        let statement = try db.cachedStatement(sql: #"UPDATE "order" SET unlisted_since = coalesce(unlisted_since, ?) WHERE street_order_id = ?"#)
-        for id in ids { try statement.execute(arguments: [now.millisecondsSince1970, id]) }
-        try notifyChanges(in: "order")
+        let statement = try db.cachedStatement(sql: #"UPDATE "order" SET unlisted_since = ? WHERE street_order_id = ? AND unlisted_since IS NULL"#)
+        try db.notifyChanges(in: Table("order"))
+        var marked = 0
+        for id in ids {
+            try statement.execute(arguments: [now.millisecondsSince1970, id])
+            marked += db.changesCount
+        }
+        if marked > 0 { changedTable("order") }
     }
 
     /// Deletes orders by id (orders the server no longer has).
@@ -54,12 +62,13 @@ extension StoreTransaction {
     @discardableResult
     package func deleteOrders(ids: some Collection<String>) throws -> Int {
         let statement = try db.cachedStatement(sql: #"DELETE FROM "order" WHERE street_order_id = ?"#)
-        try notifyChanges(in: "order")
+        try db.notifyChanges(in: Table("order"))
         var deleted = 0
         for id in ids {
             try statement.execute(arguments: [id])
             deleted += db.changesCount
         }
+        if deleted > 0 { changedTable("order") }
         return deleted
     }
 }

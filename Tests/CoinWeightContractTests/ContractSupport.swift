@@ -2,6 +2,7 @@ import CoinWeightAPI
 import CoinWeightEmulator
 import CoinWeightHTTPClient
 import CoinWeightLocalAPI
+import CoinWeightSync
 import CoinWeightTestSupport
 import Foundation
 import Testing
@@ -32,7 +33,10 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
         if self == .localAPI {
             return try await CoinWeightEmulator.withRunning(configuration) { running, state in
                 try await LocalAPIHarness.with(upstream: running.baseURL, transport: try AsyncHTTPClientTransport()) { local in
-                    try await body(ContractServer(baseURL: local.baseURL, transport: try AsyncHTTPClientTransport()), state)
+                    // Its logins answer within a few seconds, perhaps before the first sync is done: the
+                    // suite compares whole lists, so it reads once that sync is over.
+                    let server = ContractServer(baseURL: local.baseURL, transport: try AsyncHTTPClientTransport()) { _ = await local.mirror.syncNow() }
+                    return try await body(server, state)
                 }
             }
         }
@@ -61,11 +65,14 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
 struct ContractServer: Sendable {
     let baseURL: URL
     let transport: any HTTPTransport
+    /// What follows a login before the test goes on (the local API's first sync).
+    var afterLogin: @Sendable () async throws -> Void = {}
 
     /// A fresh client logged in as `user` (password `<user>_password`).
     func login(_ user: String = "abc") async throws -> LoggedIn {
         let client = try CoinWeightClient(baseURL: baseURL, transport: transport)
         let session = try await client.login(Credentials(userName: user, password: "\(user)_password"))
+        try await afterLogin()
         return LoggedIn(client: client, session: session)
     }
 }

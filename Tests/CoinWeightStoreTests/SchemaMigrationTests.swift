@@ -35,7 +35,7 @@ struct SchemaMigrationTests {
                 recorded == [
                     "1 initial 1790000000000", "2 order_writes 1790000000000", "3 favorite_position 1790000000000", "4 outbox_settled_at 1790000000000",
                     "5 token_refusal 1790000000000", "6 store_identity 1790000000000", "7 pending_writes 1790000000000", "8 unlisted_orders 1790000000000",
-                    "9 outbox_failure 1790000000000",
+                    "9 outbox_failure 1790000000000", "10 change_feed 1790000000000",
                 ])
             #expect(try await store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         }
