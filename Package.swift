@@ -53,7 +53,7 @@ let package = Package(
             swiftSettings: librarySettings,
             plugins: ["EmbedSchema"]
         ),
-        // schema/*.sql compiled into CoinWeightStore: no resource bundle at run time.
+        // schema/*.sql compiled into CoinWeightStore, api/openapi.yaml into CoinWeightLocalAPI: no resource bundle at run time.
         .plugin(name: "EmbedSchema", capability: .buildTool(), dependencies: ["SchemaEmbedder"]),
         .executableTarget(name: "SchemaEmbedder"),
         // The HTTPTransport on AsyncHTTPClient: pooled connections that never resend, TLS with
@@ -98,7 +98,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: librarySettings
+            swiftSettings: librarySettings,
+            plugins: ["EmbedSchema"]
         ),
         // A local, faithful emulator of the coin-weight API for tests and first runs.
         .target(

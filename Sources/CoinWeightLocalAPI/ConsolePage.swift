@@ -57,10 +57,11 @@ enum ConsolePage {
         header { display: flex; gap: 1rem; align-items: baseline; }
         h1 { font-size: 1.3rem; margin: 1rem 0; }
         h2 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
-        main { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2rem; }
+        main { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 0 2rem; }
         .wide { grid-column: 1 / -1; }
         table { border-collapse: collapse; width: 100%; background: #fff; }
         th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e3e6ec; white-space: nowrap; }
+        td { max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
         th { font-weight: 600; color: #566; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         .badge { border-radius: .6rem; padding: 0 .5rem; font-size: .85em; }
@@ -101,7 +102,7 @@ enum ConsolePage {
             const td = document.createElement("td");
             if (cell instanceof Node) td.append(cell); else if (cell && cell.badge !== undefined) {
               const span = document.createElement("span"); span.className = "badge " + cell.badge; span.append(text(cell.label ?? cell.badge)); td.append(span);
-            } else if (cell && cell.num !== undefined) { td.className = "num"; td.append(text(cell.num)); } else td.append(text(cell));
+            } else if (cell && cell.num !== undefined) { td.className = "num"; td.append(text(cell.num)); } else { td.append(text(cell)); td.title = cell ?? ""; }
             tr.append(td);
           }
           return tr;

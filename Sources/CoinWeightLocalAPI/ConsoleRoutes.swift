@@ -5,7 +5,8 @@ import CoinWeightSync
 import Foundation
 import Hummingbird
 
-/// The console at `/_cwsync/` and what its page reads besides the API: the sync state of
+/// The console at `/_cwsync/`, the OpenAPI document of the API (`/_cwsync/openapi.yaml`),
+/// and what the console's page reads besides the API: the sync state of
 /// each resource, the outbox (with retry and drop), and orders with their pending marks.
 /// The page, its script and its style are served to anyone (they hold no data); the rest
 /// needs a bearer, as the API does.
@@ -18,6 +19,7 @@ struct ConsoleRoutes: Sendable {
         group.get("") { _, _ in Self.asset(ConsolePage.html, type: "text/html; charset=utf-8") }
         group.get("console.js") { _, _ in Self.asset(ConsolePage.script, type: "text/javascript; charset=utf-8") }
         group.get("console.css") { _, _ in Self.asset(ConsolePage.style, type: "text/css; charset=utf-8") }
+        group.get("openapi.yaml") { _, _ in Self.asset(EmbeddedAPIDocument.files.first?.text ?? "", type: "application/yaml; charset=utf-8") }
         group.get("status", use: answering { _, _ in try await status() })
         group.get("outbox", use: answering { _, _ in try await outbox() })
         group.get("orders", use: answering { request, _ in try await orders(request) })

@@ -35,6 +35,7 @@ public struct LocalAPIServer: Service {
         let bearers = Bearers(mirror: mirror)
         let router = Router()
         router.add(middleware: RequestGuard(address: address, allowedOrigins: configuration.allowedOrigins, bearers: bearers))
+        router.add(middleware: EndpointTable())
         LocalRoutes(mirror: mirror, bearers: bearers, configuration: configuration).add(to: router.group("exp/v2"))
         let feed = ChangeFeedRoute(store: mirror.store)
         router.get("_cwsync/events") { request, _ in try await feed.response(request) }

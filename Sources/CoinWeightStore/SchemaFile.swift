@@ -9,7 +9,7 @@ struct SchemaFile: Sendable, Equatable {
     /// The `schema/` files compiled into the library, in version order.
     /// - Throws: ``StoreError/invalidSchemaFiles(_:)`` when none are there or versions skip.
     static func embedded() throws -> [SchemaFile] {
-        try parse(EmbeddedSchema.files, in: "the schema compiled into CoinWeightStore")
+        try parse(EmbeddedSchema.files.map { (fileName: $0.fileName, sql: $0.text) }, in: "the schema compiled into CoinWeightStore")
     }
 
     /// The `NNNN_name.sql` files of `folder`, in version order, numbered 1, 2, 3... without gaps.

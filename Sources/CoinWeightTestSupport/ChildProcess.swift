@@ -57,14 +57,21 @@ public final class ChildProcess: @unchecked Sendable {
     ///     end of file.
     ///   - output: the file its standard output goes to, created or truncated (else `/dev/null`).
     ///   - errors: the same for standard error; the same URL as `output` shares one file.
+    ///   - passing: descriptors of this process the child gets as its descriptors 3, 4...,
+    ///     in that order (a pipe to talk to it on, say); every other one stays closed in it.
     /// - Throws: ``SpawnFailure`` when it cannot be started.
     public static func spawn(
         _ path: String, _ arguments: [String], environment: [String: String]? = nil,
-        input: URL? = nil, holdingInputOpen: Bool = false, output: URL? = nil, errors: URL? = nil
+        input: URL? = nil, holdingInputOpen: Bool = false, output: URL? = nil, errors: URL? = nil, passing: [Int32] = []
     ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        // Copies above any number they are to get first, so that no dup2 overwrites another's source.
+        let lifted = passing.map { fcntl($0, F_DUPFD_CLOEXEC, 100) }
+        defer { for descriptor in lifted where descriptor >= 0 { close(descriptor) } }
+        guard !lifted.contains(-1) else { throw SpawnFailure(command: path, reason: String(cString: strerror(errno))) }
+        for (index, descriptor) in lifted.enumerated() { posix_spawn_file_actions_adddup2(&actions, descriptor, Int32(3 + index)) }
         var lifeline: (read: Int32, write: Int32)?
         if holdingInputOpen {
             var ends: [Int32] = [-1, -1]
@@ -86,7 +93,7 @@ public final class ChildProcess: @unchecked Sendable {
         #if canImport(Darwin)
             posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
         #else
-            cw_spawn_file_actions_addclosefrom(&actions, 3)
+            cw_spawn_file_actions_addclosefrom(&actions, Int32(3 + passing.count))
         #endif
 
         let argv = ([path] + arguments).map { strdup($0) }
