@@ -38,24 +38,22 @@ extension LocalRoutes {
                 try await requireOwner(owner, uid: caller.uid(), refusal: .wrongOwner)
                 return try await synced(store.read(.secrets(owner: owner)), "secrets:\(owner)")
             })
-        group.post(
-            "secret/add",
-            use: route { request, context, caller in
-                let secret = try await request.decodeBody(NewSecret.self, context: context)
-                try await requireOwner(secret.owner, uid: caller.uid(), refusal: .wrongOwner)
-                try await mirror.client.addSecret(secret)
-                try await mirror.refreshSecrets(owner: secret.owner)
-                return WireResponse.okEmpty()
-            })
-        group.post(
-            "secret/delete",
-            use: route { request, context, caller in
-                let reference = try await request.decodeBody(SecretReference.self, context: context)
-                try await requireOwner(reference.owner, uid: caller.uid(), refusal: .wrongOwner)
-                try await mirror.client.deleteSecret(reference)
-                try await mirror.refreshSecrets(owner: reference.owner)
-                return WireResponse.okEmpty()
-            })
+        group.post("secret/add", use: secretChange(NewSecret.self, owner: \.owner) { try await mirror.client.addSecret($0) })
+        group.post("secret/delete", use: secretChange(SecretReference.self, owner: \.owner) { try await mirror.client.deleteSecret($0) })
+    }
+
+    /// An API key's addition or deletion: made on the server (it alone can), then the owner's
+    /// keys read again into the mirror.
+    private func secretChange<Body: Decodable & Sendable>(
+        _ body: Body.Type, owner: KeyPath<Body, String> & Sendable, _ change: @escaping @Sendable (Body) async throws -> Void
+    ) -> Handler {
+        route { request, context, caller in
+            let value = try await request.decodeBody(Body.self, context: context)
+            try await requireOwner(value[keyPath: owner], uid: caller.uid(), refusal: .wrongOwner)
+            try await change(value)
+            try await mirror.refreshSecrets(owner: value[keyPath: owner])
+            return WireResponse.okEmpty()
+        }
     }
 
     /// The answer to a login or signup the mirror made and saved: the session, once the
