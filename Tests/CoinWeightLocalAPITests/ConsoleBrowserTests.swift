@@ -9,7 +9,7 @@ import Testing
 @Suite("Console in a browser")
 struct ConsoleBrowserTests {
     @Test(
-        "the console shows an order queued through the API with its pending mark while the server is gone, then delivered once it is back",
+        "the console shows an order queued through the API with its pending mark while the server is gone, drops a queued favorite with its button, and shows the order delivered once the server is back",
         .enabled(
             if: HeadlessChromium.executable() != nil, "headless Chromium is not installed (apt-get install chromium): the console's browser test is skipped"))
     func pendingThenDelivered() async throws {
@@ -49,6 +49,22 @@ struct ConsoleBrowserTests {
         if let path = ProcessInfo.processInfo.environment["CWSYNC_CONSOLE_SCREENSHOT"] {
             try await browser.screenshot().write(to: URL(fileURLWithPath: path))
         }
+
+        // A favorite queued too, then dropped with the console's button: it leaves the mirror.
+        let pair = MarketPair(counterParty: "okcoin", symbol: "ETH-USDT")
+        let favorite = try await rig.request(
+            "config/market/custom/2/favorite/add", method: .post, headers: rig.withKey, json: #"{"counterParty":"okcoin","symbol":"ETH-USDT"}"#)
+        let dropped = try #require(favorite.header("CWSync-Outbox-Entry"))
+        #expect(try await rig.abc.favorites(uid: 2).contains { $0.pair == pair })
+        let drop = #"document.querySelector('#outbox tr[data-entry="\#(dropped)"] button')"#
+        try await waitUntil(timeout: .seconds(60), "the favorite's entry shows, with a drop button") {
+            try await browser.evaluate("\(drop)?.textContent") as? String == "drop"
+        }
+        _ = try await browser.evaluate("\(drop).click()")
+        try await waitUntil(timeout: .seconds(60), "the dropped entry shows failed") {
+            try await browser.evaluate(#"document.querySelector('#outbox tr[data-entry="\#(dropped)"]')?.dataset.state"#) as? String == "failed"
+        }
+        #expect(try await !rig.abc.favorites(uid: 2).contains { $0.pair == pair }, "a dropped write's change leaves the mirror")
 
         try await rig.upstream.start()
         try await waitUntil(timeout: .seconds(60), "the entry shows delivered") {
