@@ -4,6 +4,7 @@ import CoinWeightStore
 import CoinWeightSync
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The spec's endpoints under `/exp/v2`, answered from the mirror in the spec's shapes:
 /// reads from the store, writes through the outbox, and what only the server can do
@@ -69,6 +70,8 @@ struct LocalRoutes: Sendable {
             default:
                 return refusal(of: LocalRefusal.needsServer("this request (\(error))"), style: style)
             }
+        case is NIOTooManyBytesError:
+            return WireResponse.refused(.contentTooLarge, code: 413, message: "the request body is too large", style: style)
         case let error as HTTPError:
             return WireResponse.refused(error.status, code: Int(error.status.code), message: error.body ?? "\(error.status)", style: style)
         default:
