@@ -52,8 +52,11 @@ struct LocalRoutes: Sendable {
         case let failure as APIFailure:
             return WireResponse.failure(failure, style: style)
         case let refusal as LocalRefusal:
+            // The local API's own refusals say why in words: an HTTP error status is in the general
+            // spelling (with `errorMsg`), as the API's 403 is; a parameters error keeps the endpoint's.
             let answer = refusal.answer
-            return WireResponse.refused(HTTPResponse.Status(code: answer.status), code: answer.code, message: answer.message, style: style)
+            return WireResponse.refused(
+                HTTPResponse.Status(code: answer.status), code: answer.code, message: answer.message, style: answer.status == 200 ? style : .general)
         case let error as OutboxError:
             return WireResponse.failure(.parameters(error.description), style: style)
         case MirrorError.notLoggedIn:

@@ -27,6 +27,9 @@ struct OfflineTests {
             #expect(try await rig.abc.favorites(uid: 2) == favoritesBefore)
             #expect(try await rig.abc.customLayout(.simple, uid: 2) == layoutBefore)
 
+            let login = try await rig.request("user/login", method: .post, json: #"{"userName":"abc","password":"abc_password"}"#)
+            #expect(login.status == 503 && (login.object["errorMsg"] as? String)?.contains("cannot be reached") == true, "\(login.text)")
+
             let after = try await rig.local.store.read(.lastChange)
             let feed = Task {
                 try await EventStream.read(
