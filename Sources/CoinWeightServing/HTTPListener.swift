@@ -34,9 +34,11 @@ package struct HTTPListener: Service {
         throw CancellationError()
     }
 
-    /// `http://host:port` (an IPv6 address in brackets) followed by `path`.
+    /// `http://host:port` (an IPv6 address in brackets) followed by `path`; for a listener on
+    /// every address (`0.0.0.0`, `::`), the loopback one, which this machine reaches it at.
     package func url(_ path: String) -> String {
-        let urlHost = host.contains(":") ? "[\(host)]" : host
+        let reachable = ["0.0.0.0": "127.0.0.1", "::": "::1"][host] ?? host
+        let urlHost = reachable.contains(":") ? "[\(reachable)]" : reachable
         return "http://\(urlHost):\(port)\(path)"
     }
 

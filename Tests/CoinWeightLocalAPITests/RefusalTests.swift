@@ -83,3 +83,22 @@ struct RefusalTests {
         }
     }
 }
+
+/// The `Host` rule of a listener allowed beyond loopback (`--allow-remote-api`): the machine's
+/// addresses with the port are let in, names are not.
+@Suite("Local API beyond loopback")
+struct RemoteListenerTests {
+    @Test("listening on 0.0.0.0: an IP address with the listener's port is let in; a name, or another port, is refused")
+    func addressesNotNames() async throws {
+        try await LocalAPIRig.with(LocalAPIConfiguration(host: "0.0.0.0")) { rig in
+            let port = try #require(rig.local.baseURL.port)
+            for host in ["192.0.2.7:\(port)", "[2001:db8::1]:\(port)", "127.0.0.1:\(port)"] {
+                let answer = try await rig.request("config/symbols", headers: rig.withKey.merging(["Host": host]) { $1 })
+                #expect(answer.status == 200, "\(host): \(answer.text)")
+            }
+            for host in ["evil.example:\(port)", "192.0.2.7:\(port + 1)", "192.0.2.7"] {
+                #expect(try await rig.request("config/symbols", headers: rig.withKey.merging(["Host": host]) { $1 }).status == 403, "\(host)")
+            }
+        }
+    }
+}
