@@ -1,6 +1,6 @@
 import CoinWeightAPI
-import Foundation
 import CoinWeightServing
+import Foundation
 import Hummingbird
 
 /// What every request of the local API passes before a route sees it:
