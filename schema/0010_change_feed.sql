@@ -2,9 +2,11 @@
 -- store's transactions, once per resource a transaction changed) and per outbox entry
 -- queued or changing state (written by the triggers below, whichever process made the
 -- change), in commit order. Its id is what a reader resumes from; the oldest rows beyond
--- the last 10,000 are pruned.
+-- the last 10,000 are pruned. The newest row is never pruned, so a new id is always larger
+-- than every id before it without AUTOINCREMENT (which would write sqlite_sequence in every
+-- transaction, the outbox's fsync'd ones too).
 CREATE TABLE change_feed (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id INTEGER PRIMARY KEY,
     at INTEGER NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('resource', 'outbox')),
     -- The resource (`favorites`, `orders`...) or, for the outbox, the write's kind (`addFavorite`...).
