@@ -35,7 +35,9 @@ struct ConsoleBrowserTests {
             try await browser.evaluate("document.querySelector('#live')?.textContent") as? String == "feed: live"
         }
         #expect(try await browser.evaluate("location.hash") as? String == "", "the key leaves the address bar")
-        #expect((try await browser.evaluate("document.querySelector('#account').textContent") as? String)?.contains("abc (uid 2)") == true)
+        try await waitUntil(timeout: .seconds(60), "the console names the account") {
+            (try await browser.evaluate("document.querySelector('#account').textContent") as? String)?.contains("abc (uid 2)") == true
+        }
 
         let created = try await rig.request(
             "order/create", method: .post, headers: rig.withKey,
@@ -45,7 +47,9 @@ struct ConsoleBrowserTests {
         try await waitUntil(timeout: .seconds(60), "the order shows with its pending mark") {
             try await browser.evaluate(#"document.querySelector('#orders tr[data-order="\#(local)"]')?.dataset.pending"#) as? String == "queued"
         }
-        #expect(try await browser.evaluate(#"document.querySelector('#outbox tr[data-entry="\#(entry)"]')?.dataset.state"#) as? String == "pending")
+        try await waitUntil(timeout: .seconds(60), "its outbox entry shows pending (between attempts to send it)") {
+            try await browser.evaluate(#"document.querySelector('#outbox tr[data-entry="\#(entry)"]')?.dataset.state"#) as? String == "pending"
+        }
         if let path = ProcessInfo.processInfo.environment["CWSYNC_CONSOLE_SCREENSHOT"] {
             try await browser.screenshot().write(to: URL(fileURLWithPath: path))
         }
@@ -56,13 +60,18 @@ struct ConsoleBrowserTests {
             "config/market/custom/2/favorite/add", method: .post, headers: rig.withKey, json: #"{"counterParty":"okcoin","symbol":"ETH-USDT"}"#)
         let dropped = try #require(favorite.header("CWSync-Outbox-Entry"))
         #expect(try await rig.abc.favorites(uid: 2).contains { $0.pair == pair })
-        let drop = #"document.querySelector('#outbox tr[data-entry="\#(dropped)"] button')"#
+        // The row's button labelled drop (a failed row has a retry button instead).
+        let drop = #"[...document.querySelectorAll('#outbox tr[data-entry="\#(dropped)"] button')].find(b => b.textContent === 'drop')"#
         try await waitUntil(timeout: .seconds(60), "the favorite's entry shows, with a drop button") {
             try await browser.evaluate("\(drop)?.textContent") as? String == "drop"
         }
-        _ = try await browser.evaluate("\(drop).click()")
+        // The outbox retries the entry meanwhile: while an attempt is out it is `sending`, has no
+        // drop button, and cannot be dropped. So: click whenever the button is there, until dropped.
         try await waitUntil(timeout: .seconds(60), "the dropped entry shows failed") {
-            try await browser.evaluate(#"document.querySelector('#outbox tr[data-entry="\#(dropped)"]')?.dataset.state"#) as? String == "failed"
+            let state = try await browser.evaluate(#"document.querySelector('#outbox tr[data-entry="\#(dropped)"]')?.dataset.state"#) as? String
+            if state == "failed" { return true }
+            _ = try await browser.evaluate("\(drop)?.click()")
+            return false
         }
         #expect(try await !rig.abc.favorites(uid: 2).contains { $0.pair == pair }, "a dropped write's change leaves the mirror")
 
