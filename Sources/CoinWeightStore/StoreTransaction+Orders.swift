@@ -15,7 +15,7 @@ extension StoreTransaction {
         // GRDB runs the statement (its checks and bookkeeping) with whatever is bound: each
         // order binds its own values through the C API in between, after a reset.
         statement.setUncheckedArguments(StatementArguments(Array(repeating: nil as String?, count: Order.columns.count)))
-        try db.notifyChanges(in: Table("order"))
+        try tableWillChange("order")
         var changed = 0
         for order in orders {
             sqlite3_reset(statement.sqliteStatement)
@@ -48,7 +48,7 @@ extension StoreTransaction {
     /// row, once it lists the order again, clears the mark.
     package func markUnlisted(ids: some Collection<String>, at now: Date) throws {
         let statement = try db.cachedStatement(sql: #"UPDATE "order" SET unlisted_since = ? WHERE street_order_id = ? AND unlisted_since IS NULL"#)
-        try db.notifyChanges(in: Table("order"))
+        try tableWillChange("order")
         var marked = 0
         for id in ids {
             try statement.execute(arguments: [now.millisecondsSince1970, id])
@@ -62,7 +62,7 @@ extension StoreTransaction {
     @discardableResult
     package func deleteOrders(ids: some Collection<String>) throws -> Int {
         let statement = try db.cachedStatement(sql: #"DELETE FROM "order" WHERE street_order_id = ?"#)
-        try db.notifyChanges(in: Table("order"))
+        try tableWillChange("order")
         var deleted = 0
         for id in ids {
             try statement.execute(arguments: [id])

@@ -35,7 +35,7 @@ package struct StoreTransaction {
         let tracked = ChangedResources.tracks(table) && !columns.isEmpty
         let before = tracked ? try String.fetchOne(db, sql: fingerprint, arguments: scopeArguments) : nil
         try db.execute(sql: "DELETE FROM \(table) WHERE \(scope)", arguments: scopeArguments)
-        try db.notifyChanges(in: Table(table))
+        try tableWillChange(table)
         if !rows.isEmpty {
             let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
             let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
@@ -53,8 +53,16 @@ package struct StoreTransaction {
     /// It also records the change of `table`'s resource for the change feed; a write that
     /// may have changed nothing calls ``changedTable(_:)`` itself, once it knows.
     func notifyChanges(in table: String) throws {
-        try db.notifyChanges(in: Table(table))
+        try tableWillChange(table)
         changed.insert(table: table)
+    }
+
+    /// Tells observations that `table` may change, once per table and transaction: GRDB
+    /// works out the region each time it is told, and the observations hear of a
+    /// transaction's changes only when it commits.
+    func tableWillChange(_ table: String) throws {
+        guard changed.firstNotice(of: table) else { return }
+        try db.notifyChanges(in: Table(table))
     }
 
     /// Records, for the change feed, that `table` changed.
@@ -65,16 +73,19 @@ package struct StoreTransaction {
         let resources = changed.resources
         guard !resources.isEmpty else { return }
         let now = Date().millisecondsSince1970
+        let insert = try db.cachedStatement(sql: "INSERT INTO change_feed (at, kind, name) VALUES (?, 'resource', ?)")
         for resource in resources.sorted() {
-            try db.execute(sql: "INSERT INTO change_feed (at, kind, name) VALUES (?, 'resource', ?)", arguments: [now, resource])
+            try insert.execute(arguments: [now, resource])
         }
-        try db.execute(sql: "DELETE FROM change_feed WHERE id <= (SELECT max(id) - 10000 FROM change_feed)")
+        try db.cachedStatement(sql: "DELETE FROM change_feed WHERE id <= (SELECT max(id) - 10000 FROM change_feed)").execute()
     }
 }
 
 /// The mirrored resources a transaction changed, by the names the change feed gives them.
 final class ChangedResources {
     private(set) var resources = Set<String>()
+    /// The tables observations were told of.
+    private var noticed = Set<String>()
 
     /// The resource `table` holds, for the tables of mirrored resources.
     private static let resourceOfTable = [
@@ -89,4 +100,7 @@ final class ChangedResources {
     func insert(table: String) {
         if let resource = Self.resourceOfTable[table] { resources.insert(resource) }
     }
+
+    /// Whether this is the first notice of a change of `table`.
+    func firstNotice(of table: String) -> Bool { noticed.insert(table).inserted }
 }

@@ -34,7 +34,7 @@ extension StoreTransaction {
             return .layoutSlot(uid: uid.rawValue, kind: kind, position: slot.position, previous: previous)
         case .createOrder(let order, let localID):
             if try StoreQuery<Order?>.order(id: localID).fetch(db) == nil {
-                try forceOrders([Order(local: order, id: localID, at: queuedAt)])
+                try upsertOrders(CollectionOfOne(Order(local: order, id: localID, at: queuedAt)))
             }
             return .orders(removing: [localID], restoring: [])
         case .updateOrder(let amendment):
@@ -89,7 +89,7 @@ extension StoreTransaction {
     /// Writes order rows as they are, whatever their `processedTime`.
     private func forceOrders(_ orders: [Order]) throws {
         guard !orders.isEmpty else { return }
-        try deleteOrders(ids: orders.map(\.streetOrderId))
+        try deleteOrders(ids: orders.map { $0.streetOrderId })
         try upsertOrders(orders)
     }
 

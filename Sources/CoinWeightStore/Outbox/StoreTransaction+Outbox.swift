@@ -130,8 +130,8 @@ extension StoreTransaction {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO local_id (local_id, server_id, entry_id) VALUES (?, ?, ?)")
             .execute(arguments: [localID, serverID, entry.id])
         let queuedOnIt = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending')"),
-            arguments: [entry.uid.rawValue, entry.write.entity]
+            db.cachedStatement(sql: "SELECT \(Self.storedColumns) FROM outbox WHERE uid = ? AND entity = ? AND state IN ('pending', 'sending') AND id <> ?"),
+            arguments: [entry.uid.rawValue, entry.write.entity, entry.id]
         ).map(storedEntry(row:))
         for dependent in queuedOnIt where dependent.write.localID == localID {
             // Shown again on the server's row, with an undo that puts that row back.
