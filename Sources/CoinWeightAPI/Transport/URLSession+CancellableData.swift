@@ -13,6 +13,10 @@ extension URLSession {
     /// and both threads deadlock (swift-corelibs-foundation issue 5412). Two such threads
     /// are the whole cooperative pool on a 2-core machine. Here the handler only schedules
     /// the cancel on another queue, so it never waits for a lock.
+    ///
+    /// The task is also started off the caller's thread: `resume()` waits for the session's
+    /// own queue (`DispatchQueue.sync`), which a busy session holds for seconds, and a thread
+    /// of the cooperative pool must never wait like that.
     func cancellableData(for request: URLRequest) async throws -> (Data, URLResponse) {
         let handle = DataTaskHandle()
         return try await withTaskCancellationHandler {
@@ -34,20 +38,23 @@ extension URLSession {
     }
 }
 
-/// The `URLSessionTask` of one request, cancelled off the caller's thread, and at its start
-/// when the cancel came first.
+/// The `URLSessionTask` of one request, started and cancelled off the caller's thread, in
+/// that order (on a serial queue of its own), and cancelled once started when the cancel came first.
 private final class DataTaskHandle: @unchecked Sendable {
     private let lock = NSLock()
     private var task: URLSessionTask?
     private var isCancelled = false
+    private let queue = DispatchQueue(label: "cwsync.urlsession.task", target: .global())
 
     func start(_ task: URLSessionTask) {
         let cancelled = lock.withLock {
             self.task = task
             return isCancelled
         }
-        task.resume()
-        if cancelled { Self.cancelLater(task) }
+        queue.async {
+            task.resume()
+            if cancelled { task.cancel() }
+        }
     }
 
     func cancel() {
@@ -55,10 +62,6 @@ private final class DataTaskHandle: @unchecked Sendable {
             isCancelled = true
             return self.task
         }
-        if let task { Self.cancelLater(task) }
-    }
-
-    private static func cancelLater(_ task: URLSessionTask) {
-        DispatchQueue.global().async { task.cancel() }
+        if let task { queue.async { task.cancel() } }
     }
 }
