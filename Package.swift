@@ -96,7 +96,6 @@ let package = Package(
                 "CoinWeightAPI", "CoinWeightStore", "CoinWeightSync", "CoinWeightServing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: librarySettings,

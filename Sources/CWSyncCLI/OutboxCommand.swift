@@ -37,8 +37,8 @@ struct OutboxCommand: AsyncParsableCommand {
             defer { try? store.close() }
             let (uid, json) = (uid.map { UserID($0) }, json)
             let lines: @Sendable ([OutboxEntry]) throws -> [String] = { entries in
-                if json { return try entries.map { try OutboxLine($0).jsonLine() } }
-                return OutboxLine.table(entries.map(OutboxLine.init)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if json { return try entries.map { try OutboxEntrySummary($0).jsonLine() } }
+                return OutboxEntrySummary.table(entries.map(OutboxEntrySummary.init)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
             if following.follow { return try await FollowLoop.run(store) { try lines(try await store.read(.outbox(uid: uid, states: states))) } }
             let entries = try await store.read(.outbox(uid: uid, states: states))

@@ -136,7 +136,7 @@ enum ConsolePage {
             const actions = document.createElement("span");
             if (e.state === "failed" || e.state === "expired") actions.append(button("retry", "/_cwsync/outbox/" + e.id + "/retry"));
             if (e.state === "pending") actions.append(button("drop", "/_cwsync/outbox/" + e.id + "/drop"));
-            return row([e.id, e.kind, e.entity, { badge: e.state }, { num: e.attempts }, e.error || "", actions], { "data-entry": e.id, "data-state": e.state });
+            return row([e.id, e.kind, e.entity, { badge: e.state }, { num: e.attempts }, e.errorMessage || "", actions], { "data-entry": e.id, "data-state": e.state });
           }));
         }
 

@@ -74,9 +74,9 @@ struct ConsoleRoutes: Sendable {
     }
 
     /// The logged-in account's outbox, newest first.
-    private func outbox() async throws -> [ConsoleOutboxEntry] {
+    private func outbox() async throws -> [OutboxEntrySummary] {
         guard let uid = try await account() else { return [] }
-        return try await store.read(.outbox(uid: uid)).reversed().map(ConsoleOutboxEntry.init)
+        return try await store.read(.outbox(uid: uid)).reversed().map(OutboxEntrySummary.init)
     }
 
     /// Orders of `owner` (the account's own by default): `state=active` (the default) or
@@ -109,25 +109,4 @@ struct ConsoleStatus: Encodable, Sendable {
     var loggedIn: Bool
     var endpoint: String
     var resources: [Resource]
-}
-
-/// One entry of `GET /_cwsync/outbox`.
-struct ConsoleOutboxEntry: Encodable, Sendable {
-    var id: Int64
-    var kind: String
-    var entity: String
-    var state: String
-    var attempts: Int
-    var createdAt: Int64
-    var error: String?
-
-    init(_ entry: OutboxEntry) {
-        id = entry.id
-        kind = entry.write.kind
-        entity = entry.write.entity
-        state = entry.state.rawValue
-        attempts = entry.attempts
-        createdAt = entry.createdAt.millisecondsSince1970
-        error = entry.errorMessage
-    }
 }

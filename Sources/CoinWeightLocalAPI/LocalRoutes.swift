@@ -4,7 +4,6 @@ import CoinWeightStore
 import CoinWeightSync
 import Foundation
 import Hummingbird
-import NIOCore
 
 /// The spec's endpoints under `/exp/v2`, answered from the mirror in the spec's shapes:
 /// reads from the store, writes through the outbox, and what only the server can do
@@ -73,10 +72,10 @@ struct LocalRoutes: Sendable {
             default:
                 return refusal(of: LocalRefusal.needsServer("this request (\(error))"), style: style)
             }
-        case is NIOTooManyBytesError:
-            return WireResponse.refused(.contentTooLarge, code: 413, message: "the request body is too large", style: style)
-        case let error as HTTPError:
-            return WireResponse.refused(error.status, code: Int(error.status.code), message: error.body ?? "\(error.status)", style: style)
+        case let error as any HTTPResponseError:
+            // Hummingbird's own errors, and a body over the size limit (NIO's error, 413).
+            let message = (error as? HTTPError)?.body ?? (error.status == .contentTooLarge ? "the request body is too large" : "\(error.status)")
+            return WireResponse.refused(error.status, code: Int(error.status.code), message: message, style: style)
         default:
             return WireResponse.refused(.internalServerError, code: 500, message: "the local API failed: \(error)", style: style)
         }
