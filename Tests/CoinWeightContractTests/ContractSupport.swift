@@ -19,6 +19,11 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
+    /// The local API's daemons that run at once. Each makes a first sync when its test logs
+    /// in, and the suite's 30 tests starting together on two cores, beside the rest of the
+    /// test process, kept their logins waiting past the client's 15-second read timeout.
+    private static let localAPITurns = Turns(2)
+
     /// Runs `body` with a fresh emulator served over this wire.
     func withRunning<T: Sendable>(
         _ configuration: EmulatorConfiguration = EmulatorConfiguration(controlEnabled: true),
@@ -31,12 +36,14 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
             }
         }
         if self == .localAPI {
-            return try await CoinWeightEmulator.withRunning(configuration) { running, state in
-                try await LocalAPIHarness.with(upstream: running.baseURL, transport: try AsyncHTTPClientTransport()) { local in
-                    // Its logins answer within a few seconds, perhaps before the first sync is done: the
-                    // suite compares whole lists, so it reads once that sync is over.
-                    let server = ContractServer(baseURL: local.baseURL, transport: try AsyncHTTPClientTransport()) { _ = await local.mirror.syncNow() }
-                    return try await body(server, state)
+            return try await Self.localAPITurns.taking {
+                try await CoinWeightEmulator.withRunning(configuration) { running, state in
+                    try await LocalAPIHarness.with(upstream: running.baseURL, transport: try AsyncHTTPClientTransport()) { local in
+                        // Its logins answer within a few seconds, perhaps before the first sync is done: the
+                        // suite compares whole lists, so it reads once that sync is over.
+                        let server = ContractServer(baseURL: local.baseURL, transport: try AsyncHTTPClientTransport()) { _ = await local.mirror.syncNow() }
+                        return try await body(server, state)
+                    }
                 }
             }
         }
