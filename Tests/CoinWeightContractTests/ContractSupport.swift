@@ -23,6 +23,10 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// in, and the suite's 30 tests starting together on two cores, beside the rest of the
     /// test process, kept their logins waiting past the client's 15-second read timeout.
     private static let localAPITurns = Turns(2)
+    /// The TLS emulators that run at once: their handshakes run on the process's two event
+    /// loops (BoringSSL unoptimised in a debug build), which every other test's HTTP shares,
+    /// and 30 at once kept connections past the client's 10-second connect timeout.
+    private static let tlsTurns = Turns(2)
 
     /// Runs `body` with a fresh emulator served over this wire.
     func withRunning<T: Sendable>(
@@ -51,10 +55,12 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
         var configuration = configuration
         let tls = try EmulatorTLS.selfSigned()
         configuration.tls = tls
-        return try await withTemporaryDirectory { folder in
-            let caFile = folder.appendingPathComponent("ca.pem")
-            try Data(tls.caCertificatePEM.utf8).write(to: caFile)
-            return try await serve(configuration, try transport(trusting: caFile))
+        return try await Self.tlsTurns.taking {
+            try await withTemporaryDirectory { folder in
+                let caFile = folder.appendingPathComponent("ca.pem")
+                try Data(tls.caCertificatePEM.utf8).write(to: caFile)
+                return try await serve(configuration, try transport(trusting: caFile))
+            }
         }
     }
 
