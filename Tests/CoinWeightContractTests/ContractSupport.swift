@@ -19,9 +19,9 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    /// The local API's daemons that run at once. Each makes a first sync when its test logs
-    /// in, and the suite's 30 tests starting together on two cores, beside the rest of the
-    /// test process, kept their logins waiting past the client's 15-second read timeout.
+    /// The local API's daemons that run at once: each makes a first sync when its test logs
+    /// in, and the suite's 30 tests start together on two cores, beside the rest of the
+    /// test process.
     private static let localAPITurns = Turns(2)
     /// The TLS emulators that run at once: their handshakes run on the process's two event
     /// loops (BoringSSL unoptimised in a debug build), which every other test's HTTP shares,
@@ -42,9 +42,13 @@ enum Wire: String, CaseIterable, CustomTestStringConvertible, Sendable {
         if self == .localAPI {
             return try await Self.localAPITurns.taking {
                 try await CoinWeightEmulator.withRunning(configuration) { running, state in
-                    try await LocalAPIHarness.with(upstream: running.baseURL, transport: try AsyncHTTPClientTransport()) { local in
-                        // Its logins answer within a few seconds, perhaps before the first sync is done: the
-                        // suite compares whole lists, so it reads once that sync is over.
+                    // A login answers at once, without waiting for the account's first sync: the suite
+                    // compares whole lists, so it syncs itself after each login and reads once that
+                    // sync is over. (Waiting up to 5 s in the login as well left too little of the
+                    // client's 15-second read timeout when the whole suite runs.)
+                    let answerAtOnce = LocalAPIConfiguration(loginSyncWait: .zero)
+                    return try await LocalAPIHarness.with(upstream: running.baseURL, transport: try AsyncHTTPClientTransport(), configuration: answerAtOnce) {
+                        local in
                         let server = ContractServer(baseURL: local.baseURL, transport: try AsyncHTTPClientTransport()) { _ = await local.mirror.syncNow() }
                         return try await body(server, state)
                     }
