@@ -35,6 +35,10 @@ package actor Outbox {
     private var deliveredMarks: Task<Void, any Error>?
     /// The delivered marks that task has not taken yet, with when each write was delivered.
     private var uncommittedMarks: [(id: Int64, at: Date)] = []
+    /// The delivered marks that start a commit of them all.
+    private static let deliveredMarksBatch = 64
+    /// How long the oldest delivered mark waits for others before a commit of them all starts.
+    private static let deliveredMarksDelay = Duration.milliseconds(50)
     /// The user ``run(uid:)`` delivers for now; `nil` while it does not run or nobody is logged in.
     package private(set) var runningFor: UserID?
 
@@ -318,13 +322,24 @@ package actor Outbox {
         return behindSettled
     }
 
-    /// Commits an idempotent write's delivered mark while the next request goes out; the
-    /// marks that come in while one commit runs go together in the next, and
-    /// ``flushDeliveredMarks()`` waits for them all. A crash
-    /// before one commits leaves its write `sending`, and an idempotent write is sent again.
+    /// Commits an idempotent write's delivered mark while the next requests go out: together
+    /// with the marks after it, once ``deliveredMarksBatch`` have come in or the oldest has
+    /// waited ``deliveredMarksDelay``, and ``flushDeliveredMarks()`` commits the rest at the end
+    /// of each round. A crash before one commits leaves its write `sending`, and an idempotent
+    /// write is sent again.
     private func markDeliveredInBackground(_ id: Int64) {
-        uncommittedMarks.append((id, configuration.now()))
-        guard deliveredMarks == nil else { return }
+        let now = configuration.now()
+        uncommittedMarks.append((id, now))
+        guard
+            deliveredMarks == nil,
+            uncommittedMarks.count >= Self.deliveredMarksBatch
+                || now.timeIntervalSince(uncommittedMarks[0].at) >= Self.deliveredMarksDelay.timeInterval
+        else { return }
+        commitDeliveredMarks()
+    }
+
+    /// Starts the task that commits the delivered marks, the ones that come in meanwhile included.
+    private func commitDeliveredMarks() {
         deliveredMarks = Task { [store] in
             // The marks that came in while one commit ran go together in the next.
             while let marks = self.takeUncommittedMarks() {
@@ -345,8 +360,9 @@ package actor Outbox {
         return uncommittedMarks
     }
 
-    /// Waits until every delivered mark is committed.
+    /// Commits every delivered mark, and waits until they are.
     private func flushDeliveredMarks() async throws {
+        if deliveredMarks == nil && !uncommittedMarks.isEmpty { commitDeliveredMarks() }
         guard let marks = deliveredMarks else { return }
         defer { if deliveredMarks == marks { deliveredMarks = nil } }
         try await marks.value
