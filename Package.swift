@@ -131,6 +131,7 @@ let package = Package(
                 "CoinWeightHTTPClient",
                 "CoinWeightLocalAPI",
                 "CoinWeightServing",
+                "CSystemMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -141,6 +142,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the daemon needs of the C library's allocator: giving free pages back, fewer arenas.
+        .target(name: "CSystemMemory"),
         // The command a user installs: no emulator code in it.
         .executableTarget(
             name: "cwsync",

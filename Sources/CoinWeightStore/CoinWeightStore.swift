@@ -111,10 +111,15 @@ public struct CoinWeightStore: Sendable {
     /// and the reading connections themselves, which reopen on the next read. For a process at
     /// rest between two syncs, such as a daemon, or an app told that memory runs low.
     ///
-    /// It returns at once and never waits: each connection is freed once the read or write it
-    /// runs, if any, is done (GRDB's `releaseMemoryEventually()`; its blocking form waits for
-    /// every reader, which an observation's read under the writer can hold up for good).
-    public func releaseMemory() { pool.releaseMemoryEventually() }
+    /// It returns once the writing connection has freed its memory, after the write it runs,
+    /// if any; each reading connection closes once the read it runs, if any, is done, without
+    /// being waited for (GRDB's `releaseMemoryEventually()`; its blocking form waits for every
+    /// reader, which an observation's read under the writer can hold up for good).
+    public func releaseMemory() async {
+        pool.releaseMemoryEventually()
+        // The writer frees its memory in its turn on its queue: this waits for that turn.
+        try? await pool.writeWithoutTransaction { _ in }
+    }
 
     /// Closes the database; later calls fail.
     public func close() throws { try pool.close() }

@@ -24,7 +24,7 @@ struct MaintenanceTests {
         }
     }
 
-    @Test("releaseMemory soon empties the connections' page caches, waiting for nothing; reads, writes and an observation go on")
+    @Test("releaseMemory empties the writer's page cache, waiting for no reader (an observation runs); reads, writes and the observation go on")
     func releaseMemory() async throws {
         try await withStore { store, _ in
             let orders = SampleOrders.make(count: 5_000)
@@ -43,8 +43,9 @@ struct MaintenanceTests {
             }
             let before = try writerCache()
             #expect(before > 1_000_000, "the writer's page cache: \(before) bytes")
-            store.releaseMemory()
-            try await waitUntil("the writer's page cache is freed (it was \(before) bytes)") { try writerCache() < before / 4 }
+            await store.releaseMemory()
+            let after = try writerCache()
+            #expect(after < before / 4, "the writer's page cache: \(before) bytes before, \(after) after")
 
             var more = SampleOrders.make(count: 1, firstID: 9_000_000)[0]
             more.owner = orders[0].owner
