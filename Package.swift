@@ -142,7 +142,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // What the daemon needs of the C library's allocator: giving free pages back, fewer arenas.
+        // What the daemon needs of the C library's allocator: giving its free pages back.
         .target(name: "CSystemMemory"),
         // The command a user installs: no emulator code in it.
         .executableTarget(

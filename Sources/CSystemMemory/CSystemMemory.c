@@ -14,10 +14,3 @@ void cw_return_free_memory(void) {
 #endif
 }
 
-void cw_limit_malloc_arenas(int arenas) {
-#if defined(__GLIBC__)
-    mallopt(M_ARENA_MAX, arenas);
-#else
-    (void)arenas;
-#endif
-}
