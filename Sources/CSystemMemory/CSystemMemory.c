@@ -13,4 +13,3 @@ void cw_return_free_memory(void) {
     malloc_zone_pressure_relief(NULL, 0);
 #endif
 }
-
