@@ -142,12 +142,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // What the daemon needs of the C library's allocator: giving its free pages back.
+        // What the daemon needs of the C library's allocator: one arena, its free pages given back.
         .target(name: "CSystemMemory"),
         // The command a user installs: no emulator code in it.
         .executableTarget(
             name: "cwsync",
-            dependencies: ["CWSyncCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CWSyncCLI", "CSystemMemory", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         // The emulator and the quickstart, for first runs, tests and demos: never shipped to users.
